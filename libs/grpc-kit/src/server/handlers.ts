@@ -1,0 +1,40 @@
+import { status, type handleServerStreamingCall, type handleUnaryCall, type ServerErrorResponse } from '@grpc/grpc-js';
+import type { ServerCall } from './server-call';
+import { isGrpcStatusError } from '../status-error';
+import type { Logger } from '../logger';
+import { createCallContext, type CallContext } from './call-context';
+
+/**
+ * Adapters from async functions to grpc-js handlers. A thrown GrpcStatusError becomes that
+ * status; anything else becomes INTERNAL with a generic message (details stay in the log, not
+ * on the wire).
+ */
+export function toServiceError(err: unknown, logger: Logger, call: ServerCall): ServerErrorResponse {
+  if (isGrpcStatusError(err)) return { name: err.name, message: err.details, code: err.code, details: err.details };
+  if (call.cancelled) return { name: 'Cancelled', message: 'call cancelled', code: status.CANCELLED, details: 'call cancelled' };
+  logger.error('handler failed', { err, peer: call.getPeer() });
+  return { name: 'InternalError', message: 'internal error (see the server log)', code: status.INTERNAL, details: 'internal error (see the server log)' };
+}
+
+export function unary<Req, Res>(logger: Logger, fn: (request: Req, ctx: CallContext) => Promise<Res>): handleUnaryCall<Req, Res> {
+  return (call, callback) => {
+    const ctx = createCallContext(call, logger);
+    fn(call.request, ctx).then(
+      (response) => callback(null, response),
+      (err: unknown) => callback(toServiceError(err, logger, call)),
+    );
+  };
+}
+
+export function serverStreaming<Req, Res>(
+  logger: Logger,
+  fn: (request: Req, emit: (message: Res) => void, ctx: CallContext) => Promise<void>,
+): handleServerStreamingCall<Req, Res> {
+  return (call) => {
+    const ctx = createCallContext(call, logger);
+    fn(call.request, (message) => void call.write(message), ctx).then(
+      () => call.end(),
+      (err: unknown) => call.destroy(toServiceError(err, logger, call)),
+    );
+  };
+}
