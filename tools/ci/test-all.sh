@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The repository's whole test command (`npm test`): workspace consistency, contract checks,
+# lint, typecheck, build, the TypeScript suites, then the Python cross-language suites against
+# the built services. Stops at the first failure.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+export NX_NO_CLOUD=true NX_DAEMON=false NX_TUI=false
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "python venv"
+bash tools/python/ensure-venv.sh
+
+step "workspace: TypeScript project references in sync"
+npx nx sync:check
+
+step "contracts: buf lint, buf breaking, generated code drift"
+bash tools/codegen/check.sh
+bash clients/python/generate.sh --check
+
+step "lint, typecheck, build"
+npx nx run-many -t lint typecheck build --output-style=static
+
+step "TypeScript tests (Jest)"
+npx nx run-many -t test --output-style=static
+
+step "Python tests (pytest) against the built services"
+.venv/bin/python -m pytest clients/python -q
