@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import { createClient, createLogger, idempotentMethodsFromDescriptorSet, type RunningGrpcService } from '@swirl/grpc-kit';
+import { checkHealth, createClient, createLogger, idempotentMethodsFromDescriptorSet, listServicesByReflection, type RunningGrpcService } from '@swirl/grpc-kit';
 import { readDescriptorSet, ToolResultStatus, ToolServiceClient, type ExecuteRequest, type ExecuteResponse, type ListToolsResponse } from '@swirl/proto';
 import { startToolsService } from './start-tools-service';
 import { loadToolsConfig } from './tools-config';
@@ -40,6 +40,14 @@ describe('tools service over gRPC', () => {
     );
   const calc = (expression: string) => execute({ call: { toolName: 'calculator', arguments: { expression }, callId: 'c1' } });
   const search = (args: Record<string, unknown>) => execute({ call: { toolName: 'search', arguments: args, callId: 's1' } });
+
+  it('reports SERVING once its indexes are loaded, and lists its services through reflection', async () => {
+    const target = `127.0.0.1:${running.grpcPort}`;
+    expect(await checkHealth(target, 'swirl.v1.ToolService')).toBe('SERVING');
+    expect(await listServicesByReflection(target)).toEqual(
+      expect.arrayContaining(['swirl.v1.ToolService', 'grpc.health.v1.Health', 'grpc.reflection.v1.ServerReflection']),
+    );
+  });
 
   it('lists both tools with JSON schemas that name their arguments', async () => {
     const res = await new Promise<ListToolsResponse>((resolve, reject) => client.listTools({}, (e, r) => (e ? reject(e) : resolve(r))));

@@ -19,3 +19,4 @@ export * from './client/bearer-token-interceptor';
 export * from './client/idempotent-methods';
 export * from './client/child-call-options';
 export * from './server/server-call';
+export * from './client/inspect-server';

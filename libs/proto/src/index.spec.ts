@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadFileDescriptorSetFromBuffer } from '@grpc/proto-loader';
+import { idempotentMethodsFromDescriptorSet } from '@swirl/grpc-kit';
 import {
   ActionKind,
   CalculatorDetail,
@@ -12,7 +13,6 @@ import {
   descriptorSetPath,
   durationFromMs,
   durationToMs,
-  idempotentMethodPaths,
   serviceDefinitions,
   serviceNames,
   tools,
@@ -128,7 +128,7 @@ describe('descriptor set', () => {
   });
 
   it('declares an idempotency level on every RPC', () => {
-    const idempotent = idempotentMethodPaths(buffer);
+    const idempotent = idempotentMethodsFromDescriptorSet(buffer);
     const all = serviceNames.flatMap((name) => Object.values(serviceDefinitions[name]).map((m) => m.path));
     expect([...idempotent].sort()).toEqual(all.sort());
     expect(idempotent.has('/swirl.v1.ToolService/Execute')).toBe(true);

@@ -40,7 +40,7 @@ export { Duration } from './gen/google/protobuf/duration';
 export { Timestamp } from './gen/google/protobuf/timestamp';
 export { Struct, Value, ListValue, NullValue } from './gen/google/protobuf/struct';
 
-export { descriptorSetPath, readDescriptorSet, idempotentMethodPaths } from './descriptor';
+export { descriptorSetPath, readDescriptorSet } from './descriptor';
 export { durationFromMs, durationToMs } from './duration';
 
 /** grpc-js service definitions by fully-qualified service name. */

@@ -30,6 +30,17 @@ describe('createClient', () => {
     c.close();
   });
 
+  it('reports CANCELLED when the caller cancels while waiting to retry', async () => {
+    const c = createClient(EchoClient, { target: server.address, idempotentMethods, retry: { initialBackoffMs: 2000, maxAttempts: 5 } });
+    const err = await new Promise<grpc.ServiceError | null>((resolve) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const pending = (c as any).Echo({ key: 'cancel-in-backoff', failTimes: 5, failCode: grpc.status.UNAVAILABLE }, (e: grpc.ServiceError | null) => resolve(e));
+      setTimeout(() => pending.cancel(), 100);
+    });
+    expect(err?.code).toBe(grpc.status.CANCELLED);
+    c.close();
+  });
+
   it('never retries a method with side effects, nor codes other than UNAVAILABLE', async () => {
     const c = createClient(EchoClient, { target: server.address, idempotentMethods, retry: { initialBackoffMs: 5 } });
     await expect(call(c, 'Record', { key: 'once', failTimes: 1, failCode: grpc.status.UNAVAILABLE })).rejects.toMatchObject({ code: grpc.status.UNAVAILABLE });

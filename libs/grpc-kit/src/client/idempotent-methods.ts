@@ -1,11 +1,7 @@
-import * as descriptor from 'protobufjs/ext/descriptor';
+import { fromBinary } from '@bufbuild/protobuf';
+import { FileDescriptorSetSchema, MethodOptions_IdempotencyLevel } from '@bufbuild/protobuf/wkt';
 
-interface RawFileDescriptorSet {
-  file: { package?: string; service?: { name: string; method?: { name: string; options?: { idempotencyLevel?: number | string } }[] }[] }[];
-}
-
-// MethodOptions.IdempotencyLevel: 1 = NO_SIDE_EFFECTS, 2 = IDEMPOTENT.
-const SAFE_LEVELS = new Set<unknown>([1, 2, 'NO_SIDE_EFFECTS', 'IDEMPOTENT']);
+const SAFE = new Set([MethodOptions_IdempotencyLevel.NO_SIDE_EFFECTS, MethodOptions_IdempotencyLevel.IDEMPOTENT]);
 
 /**
  * Method paths (`/pkg.Service/Method`) whose .proto declares `option idempotency_level =
@@ -13,14 +9,14 @@ const SAFE_LEVELS = new Set<unknown>([1, 2, 'NO_SIDE_EFFECTS', 'IDEMPOTENT']);
  * Decoded from the raw descriptors because proto-loader drops method options when it loads a
  * descriptor set.
  */
-export function idempotentMethodsFromDescriptorSet(descriptorSet: Buffer): ReadonlySet<string> {
-  const set = descriptor.FileDescriptorSet.decode(descriptorSet) as unknown as RawFileDescriptorSet;
+export function idempotentMethodsFromDescriptorSet(descriptorSet: Uint8Array): ReadonlySet<string> {
   const paths = new Set<string>();
-  for (const file of set.file) {
+  for (const file of fromBinary(FileDescriptorSetSchema, descriptorSet).file) {
     const prefix = file.package ? `${file.package}.` : '';
-    for (const service of file.service ?? []) {
-      for (const method of service.method ?? []) {
-        if (SAFE_LEVELS.has(method.options?.idempotencyLevel)) paths.add(`/${prefix}${service.name}/${method.name}`);
+    for (const service of file.service) {
+      for (const method of service.method) {
+        const level = method.options?.idempotencyLevel;
+        if (level !== undefined && SAFE.has(level)) paths.add(`/${prefix}${service.name}/${method.name}`);
       }
     }
   }

@@ -1,4 +1,4 @@
-import { InterceptingCall, status, type Interceptor, type Metadata, type StatusObject } from '@grpc/grpc-js';
+import { InterceptingCall, Metadata, status, type Interceptor, type InterceptingListener, type StatusObject } from '@grpc/grpc-js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included. @default 4 */
@@ -28,46 +28,59 @@ export function retryInterceptor(isIdempotent: (methodPath: string) => boolean, 
     const deadlineMs = callOptions.deadline === undefined ? Infinity : new Date(callOptions.deadline as Date | number).getTime();
     let metadata: Metadata | undefined;
     let message: unknown;
-    let current: ReturnType<typeof nextCall> | undefined;
     let cancelled = false;
-    let startFirstAttempt: () => void = () => undefined;
+    // The wrapped call is the first attempt; later attempts are fresh calls. (A placeholder call
+    // that never starts would still arm grpc-js's deadline timer.)
+    const first = nextCall(callOptions);
+    let current = first;
+    let listener: InterceptingListener | undefined;
+    let backoffTimer: NodeJS.Timeout | undefined;
 
-    return new InterceptingCall(nextCall(callOptions), {
-      start: (md, listener) => {
+    const attempt = (n: number, call: typeof first) => {
+      if (cancelled) return;
+      current = call;
+      let received: { md?: Metadata; msg?: unknown } = {};
+      call.start(metadata!.clone(), {
+        onReceiveMetadata: (m) => (received.md = m),
+        onReceiveMessage: (m) => (received.msg = m),
+        onReceiveStatus: (s: StatusObject) => {
+          const backoff = Math.random() * Math.min(maxBackoffMs, initialBackoffMs * 2 ** (n - 1));
+          if (!cancelled && retryable.has(s.code) && n < maxAttempts && Date.now() + backoff < deadlineMs) {
+            received = {};
+            backoffTimer = setTimeout(() => {
+              backoffTimer = undefined;
+              attempt(n + 1, nextCall(callOptions));
+            }, backoff);
+            return;
+          }
+          if (received.md !== undefined) listener!.onReceiveMetadata(received.md);
+          if (received.msg !== undefined) listener!.onReceiveMessage(received.msg);
+          listener!.onReceiveStatus(s);
+        },
+      });
+      call.sendMessage(message);
+      call.halfClose();
+    };
+
+    return new InterceptingCall(first, {
+      start: (md, outer) => {
         metadata = md;
-        const attempt = (n: number) => {
-          if (cancelled) return;
-          let received: { md?: Metadata; msg?: unknown } = {};
-          const call = nextCall(callOptions);
-          current = call;
-          call.start(metadata!.clone(), {
-            onReceiveMetadata: (m) => (received.md = m),
-            onReceiveMessage: (m) => (received.msg = m),
-            onReceiveStatus: (s: StatusObject) => {
-              const backoff = Math.random() * Math.min(maxBackoffMs, initialBackoffMs * 2 ** (n - 1));
-              if (!cancelled && retryable.has(s.code) && n < maxAttempts && Date.now() + backoff < deadlineMs) {
-                received = {};
-                setTimeout(() => attempt(n + 1), backoff);
-                return;
-              }
-              if (received.md !== undefined) listener.onReceiveMetadata(received.md);
-              if (received.msg !== undefined) listener.onReceiveMessage(received.msg);
-              listener.onReceiveStatus(s);
-            },
-          });
-          call.sendMessage(message);
-          call.halfClose();
-        };
-        // The request message arrives after start; the first attempt begins at halfClose.
-        startFirstAttempt = () => attempt(1);
+        listener = outer;
       },
       sendMessage: (msg) => {
         message = msg;
       },
-      halfClose: () => startFirstAttempt(),
+      // The request is complete once the client half-closes: the first attempt starts here.
+      halfClose: () => attempt(1, first),
       cancel: (next) => {
         cancelled = true;
-        current?.cancelWithStatus(status.CANCELLED, 'Cancelled on client');
+        if (backoffTimer !== undefined) {
+          // Between attempts no call is open to report the cancellation: report it here.
+          clearTimeout(backoffTimer);
+          listener?.onReceiveStatus({ code: status.CANCELLED, details: 'Cancelled on client', metadata: new Metadata() });
+        } else if (current !== first) {
+          current.cancelWithStatus(status.CANCELLED, 'Cancelled on client');
+        }
         next();
       },
     });

@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { call, EchoClient, ECHO_SERVICE, startEchoServer, type EchoServer } from '../testing/echo-fixture.test-support';
-import { checkHealth, healthClient, listServicesByReflection } from '../testing/health-and-reflection-clients.test-support';
+import { checkHealth, listServicesByReflection } from '../client/inspect-server';
 
 describe('startGrpcService', () => {
   let server: EchoServer;
@@ -15,14 +15,12 @@ describe('startGrpcService', () => {
   });
 
   it('reports NOT_SERVING until the service says it is ready, then SERVING', async () => {
-    const health = healthClient(server.address);
-    expect(await checkHealth(health, '')).toBe('NOT_SERVING');
-    expect(await checkHealth(health, ECHO_SERVICE)).toBe('NOT_SERVING');
+    expect(await checkHealth(server.address, '')).toBe('NOT_SERVING');
+    expect(await checkHealth(server.address, ECHO_SERVICE)).toBe('NOT_SERVING');
     server.running.setServing(true);
-    expect(await checkHealth(health, '')).toBe('SERVING');
-    expect(await checkHealth(health, ECHO_SERVICE)).toBe('SERVING');
-    await expect(checkHealth(health, 'no.such.Service')).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
-    health.close();
+    expect(await checkHealth(server.address, '')).toBe('SERVING');
+    expect(await checkHealth(server.address, ECHO_SERVICE)).toBe('SERVING');
+    await expect(checkHealth(server.address, 'no.such.Service')).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
   });
 
   it('lists its services, health and reflection included, through server reflection', async () => {
