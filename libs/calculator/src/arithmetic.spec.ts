@@ -7,22 +7,13 @@ import {
   percentValue,
   subtractValues,
 } from './arithmetic';
-import { CalculatorError } from './calculator-error';
 import { InexactDecimal } from './decimal-context';
 import { makeRational } from './rational';
 import { exactValue, inexactValue, type NumericValue } from './value';
+import { errorOf } from './testing/error-of.test-support';
 
 const q = (num: bigint, den: bigint = 1n) => exactValue(makeRational(num, den));
 const approx = (text: string) => inexactValue(new InexactDecimal(text));
-
-function errorOf(action: () => unknown): CalculatorError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CalculatorError) return error;
-  }
-  throw new Error('expected a CalculatorError');
-}
 
 describe('arithmetic on exact values', () => {
   it('stays exact', () => {

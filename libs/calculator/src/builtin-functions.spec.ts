@@ -1,9 +1,9 @@
 import { FUNCTION_NAMES, lookupFunction, type CallSite } from './builtin-functions';
-import { CalculatorError } from './calculator-error';
 import { InexactDecimal } from './decimal-context';
 import { DEFAULT_CALCULATOR_LIMITS } from './limits';
 import { makeRational } from './rational';
 import { exactValue, inexactValue, type NumericValue } from './value';
+import { errorOf } from './testing/error-of.test-support';
 
 const q = (num: bigint, den: bigint = 1n) => exactValue(makeRational(num, den));
 const approx = (text: string) => inexactValue(new InexactDecimal(text));
@@ -13,15 +13,6 @@ function call(name: string, ...args: NumericValue[]): NumericValue {
   if (fn === undefined) throw new Error(`no function ${name}`);
   const site: CallSite = { name, position: 1, limits: DEFAULT_CALCULATOR_LIMITS };
   return fn.apply(args, site);
-}
-
-function errorOf(action: () => unknown): CalculatorError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CalculatorError) return error;
-  }
-  throw new Error('expected a CalculatorError');
 }
 
 describe('builtin functions', () => {

@@ -1,4 +1,3 @@
-import { CalculatorError } from './calculator-error';
 import { evaluate } from './evaluate';
 import { formatValue } from './format-value';
 import { resolveCalculatorLimits, type CalculatorLimits } from './limits';
@@ -6,6 +5,7 @@ import { parseExpression } from './parse-expression';
 import { TimeBudget } from './time-budget';
 import { tokenize } from './tokenize';
 import type { NumericValue } from './value';
+import { errorOf } from './testing/error-of.test-support';
 
 function run(input: string, partial: CalculatorLimits = {}, clock: () => number = () => 0): NumericValue {
   const limits = resolveCalculatorLimits(partial);
@@ -14,15 +14,6 @@ function run(input: string, partial: CalculatorLimits = {}, clock: () => number 
 }
 
 const text = (input: string, partial: CalculatorLimits = {}) => formatValue(run(input, partial)).text;
-
-function errorOf(action: () => unknown): CalculatorError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CalculatorError) return error;
-  }
-  throw new Error('expected a CalculatorError');
-}
 
 describe('evaluate', () => {
   it('evaluates every node type', () => {

@@ -1,18 +1,9 @@
-import { CalculatorError } from './calculator-error';
 import { DEFAULT_CALCULATOR_LIMITS } from './limits';
 import { numberLiteralToRational } from './number-literal';
 import { makeRational } from './rational';
+import { errorOf } from './testing/error-of.test-support';
 
 const literal = (text: string) => numberLiteralToRational(text, 3, DEFAULT_CALCULATOR_LIMITS);
-
-function errorOf(action: () => unknown): CalculatorError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CalculatorError) return error;
-  }
-  throw new Error('expected a CalculatorError');
-}
 
 describe('numberLiteralToRational', () => {
   it.each([

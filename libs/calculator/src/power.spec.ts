@@ -1,23 +1,14 @@
-import { CalculatorError } from './calculator-error';
 import { InexactDecimal } from './decimal-context';
 import { DEFAULT_CALCULATOR_LIMITS } from './limits';
 import { powerValues } from './power';
 import { makeRational } from './rational';
 import { exactValue, inexactValue, type NumericValue } from './value';
+import { errorOf } from './testing/error-of.test-support';
 
 const q = (num: bigint, den: bigint = 1n) => exactValue(makeRational(num, den));
 const approx = (text: string) => inexactValue(new InexactDecimal(text));
 const pow = (base: NumericValue, exponent: NumericValue) =>
   powerValues(base, exponent, 2, DEFAULT_CALCULATOR_LIMITS);
-
-function errorOf(action: () => unknown): CalculatorError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CalculatorError) return error;
-  }
-  throw new Error('expected a CalculatorError');
-}
 
 function decimalText(value: NumericValue): string {
   if (value.kind !== 'inexact') throw new Error('expected an inexact value');

@@ -1,14 +1,5 @@
-import { CalculatorError } from './calculator-error';
 import { resolveCall, resolveIdentifier } from './resolve-names';
-
-function errorOf(action: () => unknown): CalculatorError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CalculatorError) return error;
-  }
-  throw new Error('expected a CalculatorError');
-}
+import { errorOf } from './testing/error-of.test-support';
 
 describe('resolveIdentifier', () => {
   it('resolves constants', () => {

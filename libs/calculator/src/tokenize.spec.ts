@@ -1,19 +1,10 @@
-import { CalculatorError } from './calculator-error';
 import { DEFAULT_CALCULATOR_LIMITS, resolveCalculatorLimits } from './limits';
 import { describeToken, isOperator, startsOperand } from './token';
 import { tokenize } from './tokenize';
+import { errorOf } from './testing/error-of.test-support';
 
 const lex = (input: string) => tokenize(input, DEFAULT_CALCULATOR_LIMITS);
 const texts = (input: string) => lex(input).map((token) => token.text);
-
-function errorOf(action: () => unknown): CalculatorError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CalculatorError) return error;
-  }
-  throw new Error('expected a CalculatorError');
-}
 
 describe('tokenize', () => {
   it('splits numbers, operators, names and punctuation with 1-based positions', () => {

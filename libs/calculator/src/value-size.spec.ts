@@ -1,20 +1,11 @@
-import { CalculatorError } from './calculator-error';
 import { InexactDecimal } from './decimal-context';
 import { DEFAULT_CALCULATOR_LIMITS } from './limits';
 import { makeRational } from './rational';
 import { exactValue, inexactValue, type NumericValue } from './value';
 import { enforceValueSize } from './value-size';
+import { errorOf } from './testing/error-of.test-support';
 
 const check = (value: NumericValue) => enforceValueSize(value, DEFAULT_CALCULATOR_LIMITS, "the result of '*' at position 4", 4);
-
-function errorOf(action: () => unknown): CalculatorError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CalculatorError) return error;
-  }
-  throw new Error('expected a CalculatorError');
-}
 
 describe('enforceValueSize', () => {
   it('accepts values within maxNumberBits', () => {
