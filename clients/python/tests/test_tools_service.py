@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 import urllib.request
 
 import grpc
@@ -13,19 +12,7 @@ from google.protobuf import struct_pb2
 from swirl.v1 import tools_pb2, tools_pb2_grpc, trajectory_pb2
 from swirl_client.health.v1 import health_pb2, health_pb2_grpc
 
-from conftest import RunningService
-
-
-def _wait_serving(channel: grpc.Channel, service: str = "", timeout_s: float = 60) -> int:
-    stub = health_pb2_grpc.HealthStub(channel)
-    deadline = time.monotonic() + timeout_s
-    status = health_pb2.HealthCheckResponse.UNKNOWN
-    while time.monotonic() < deadline:
-        status = stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=5).status
-        if status == health_pb2.HealthCheckResponse.SERVING:
-            return status
-        time.sleep(0.1)
-    return status
+from conftest import RunningService, wait_serving
 
 
 def _call(tool: str, **arguments: object) -> tools_pb2.ExecuteRequest:
@@ -37,13 +24,13 @@ def _call(tool: str, **arguments: object) -> tools_pb2.ExecuteRequest:
 @pytest.fixture(scope="module")
 def stub(tools_service: RunningService) -> tools_pb2_grpc.ToolServiceStub:
     channel = tools_service.channel()
-    assert _wait_serving(channel) == health_pb2.HealthCheckResponse.SERVING
+    assert wait_serving(channel) == health_pb2.HealthCheckResponse.SERVING
     return tools_pb2_grpc.ToolServiceStub(channel)
 
 
 def test_health_reports_serving_for_the_service(tools_service: RunningService) -> None:
     channel = tools_service.channel()
-    assert _wait_serving(channel, "swirl.v1.ToolService") == health_pb2.HealthCheckResponse.SERVING
+    assert wait_serving(channel, "swirl.v1.ToolService") == health_pb2.HealthCheckResponse.SERVING
 
 
 def test_list_tools_gives_json_schemas(stub: tools_pb2_grpc.ToolServiceStub) -> None:
