@@ -1,5 +1,5 @@
 import { createLogger, describeOptions, installShutdownSignals, OptionError } from '@swirl/grpc-kit';
-import { startToolsService } from './start-tools-service';
+import { startToolsService, StartupError } from './start-tools-service';
 import { loadToolsConfig, toolsOptionSpec } from './tools-config';
 
 async function main(): Promise<void> {
@@ -9,13 +9,18 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadToolsConfig({ argv, env: process.env });
-  const logger = createLogger({ service: 'tools', level: config.logLevel as 'info' });
+  const logger = createLogger({ service: 'tools', level: config.logLevel });
   const running = await startToolsService(config, logger);
   installShutdownSignals(running.shutdown, logger);
 }
 
 main().catch((err: unknown) => {
-  const message = err instanceof OptionError ? `invalid settings: ${err.message}` : `tools service failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+  const message =
+    err instanceof OptionError
+      ? `invalid settings: ${err.message}`
+      : err instanceof StartupError
+        ? `tools service failed to start: ${err.message}`
+        : `tools service failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
   process.stderr.write(`${message}\n`);
   process.exit(err instanceof OptionError ? 2 : 1);
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServerMetrics, startGrpcService, type Logger, type RunningGrpcService } from '@swirl/grpc-kit';
 import { readDescriptorSet } from '@swirl/proto';
-import { createCorpusRegistry } from '@swirl/search';
+import { CorpusFormatError, CorpusSourceError, createCorpusRegistry } from '@swirl/search';
 import { createCalculatorTool } from './calculator-tool';
 import { createToolsServer } from './create-tools-server';
 import { parseCorpusList } from './parse-corpus-list';
@@ -10,6 +10,11 @@ import { createSearchTool } from './search-tool';
 import { createToolMetrics } from './tool-metrics';
 import { ToolRegistry } from './tool-registry';
 import type { ToolsConfig } from './tools-config';
+
+/** Start-up failed for a reason the operator can fix; the message says how. */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
 
 export const TOOLS_VERSION: string = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version;
 
@@ -36,6 +41,9 @@ export async function startToolsService(config: ToolsConfig, logger: Logger): Pr
     }
   } catch (err) {
     await running.shutdown('start-up failed');
+    if (err instanceof CorpusSourceError || err instanceof CorpusFormatError) {
+      throw new StartupError(`a search corpus could not be loaded: ${err.message}. Point --data-dir / SWIRL_DATA_DIR at the data (now ${corpora.config.dataDir}) or choose other --corpora.`);
+    }
     throw err;
   }
   running.setServing(true);

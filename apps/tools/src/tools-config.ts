@@ -19,8 +19,8 @@ export const toolsOptionSpec = {
     flag: 'corpora',
     env: 'SWIRL_CORPORA',
     type: 'list',
-    default: ['hotpotqa-dev=hotpotqa-distractor:hotpotqa/hotpot_dev_distractor_v1_first500_minus_holdout.json', 'musique-dev=musique:musique/musique_qa_100.json'],
-    doc: 'search corpora as name=format:path (formats: jsonl, hotpotqa-distractor, title-text-json, musique; paths relative to the data dir); the first is the default',
+    default: ['hotpotqa-dev', 'musique-dev'],
+    doc: 'search corpora: standard names (hotpotqa-dev, musique-dev, hotpotqa-train, ...) or name=format:path (formats: jsonl, hotpotqa-distractor, title-text-json, musique; paths relative to the data dir); the first is the default',
   }),
   indexCacheDir: option<string | undefined>({
     flag: 'index-cache-dir',

@@ -149,3 +149,12 @@ describe('tools service over gRPC', () => {
     expect(text).toMatch(series('swirl_tool_execution_seconds_count', { tool: 'search' }));
   });
 });
+
+describe('tools service start-up', () => {
+  it('fails with a message that says where it looked and what to set when a corpus file is missing', async () => {
+    const config = loadToolsConfig({ argv: ['--host=127.0.0.1', '--grpc-port=0', '--metrics-port=-1', '--data-dir=/nonexistent-swirl-data'], env: {} });
+    await expect(startToolsService(config, createLogger({ service: 'tools', write: () => undefined }))).rejects.toThrow(
+      /a search corpus could not be loaded: \/nonexistent-swirl-data\/hotpotqa\/.*file not found\. Point --data-dir \/ SWIRL_DATA_DIR at the data/,
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { option, loadOptions, OptionSources, OptionValues, OptionError } from './option-spec';
+import type { LogLevel } from '../logger';
 
 /** Settings every service shares. Service-specific settings extend this spec. */
 export const serverOptionSpec = {
@@ -13,12 +14,12 @@ export const serverOptionSpec = {
   tlsClientCaFile: option<string | undefined>({ flag: 'tls-client-ca', env: 'SWIRL_TLS_CLIENT_CA', type: 'string', default: undefined, doc: 'PEM CA bundle; if set, clients must present a certificate it signed (mTLS)' }),
   drainDelayMs: option<number>({ flag: 'drain-delay-ms', env: 'SWIRL_DRAIN_DELAY_MS', type: 'int', default: 0, doc: 'on shutdown, time between NOT_SERVING and refusing new calls, so load balancers notice' }),
   shutdownGraceMs: option<number>({ flag: 'shutdown-grace-ms', env: 'SWIRL_SHUTDOWN_GRACE_MS', type: 'int', default: 10_000, doc: 'time in-flight calls get to finish before they are cancelled' }),
-  logLevel: option<string>({ flag: 'log-level', env: 'SWIRL_LOG_LEVEL', type: 'string', default: 'info', doc: 'debug | info | warn | error' }),
+  logLevel: option<LogLevel>({ flag: 'log-level', env: 'SWIRL_LOG_LEVEL', type: 'string', default: 'info', doc: 'debug | info | warn | error' }),
 };
 
 export type ServerConfig = OptionValues<typeof serverOptionSpec>;
 
-const LOG_LEVELS = new Set(['debug', 'info', 'warn', 'error']);
+const LOG_LEVELS = new Set<string>(['debug', 'info', 'warn', 'error']);
 
 /** Loads and validates the shared server settings (and `extra` service-specific ones). */
 export function loadServerConfig<E extends typeof serverOptionSpec>(spec: E, sources: OptionSources): OptionValues<E> {
