@@ -20,3 +20,4 @@ export * from './client/idempotent-methods';
 export * from './client/child-call-options';
 export * from './server/server-call';
 export * from './client/inspect-server';
+export * from './server/undecodable-request';

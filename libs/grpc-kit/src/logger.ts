@@ -48,7 +48,13 @@ function expand(fields: LogFields | undefined): LogFields {
   if (fields === undefined) return {};
   const out: LogFields = {};
   for (const [k, v] of Object.entries(fields)) {
-    out[k] = v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v;
+    out[k] = isErrorLike(v) ? { name: v.name, message: v.message, stack: v.stack, ...('code' in v ? { code: v.code } : {}) } : v;
   }
   return out;
+}
+
+// By shape, not `instanceof`: errors thrown by Node internals or another vm realm are not
+// instances of this realm's Error, and would otherwise log as `{}`.
+function isErrorLike(v: unknown): v is Error & { code?: unknown } {
+  return v instanceof Error || (typeof v === 'object' && v !== null && typeof (v as Error).message === 'string' && typeof (v as Error).stack === 'string');
 }

@@ -1,6 +1,7 @@
 import { status, type handleServerStreamingCall, type handleUnaryCall, type ServerErrorResponse } from '@grpc/grpc-js';
 import type { ServerCall } from './server-call';
-import { isGrpcStatusError } from '../status-error';
+import { invalidArgument, isGrpcStatusError } from '../status-error';
+import { UndecodableRequest } from './undecodable-request';
 import type { Logger } from '../logger';
 import { createCallContext, type CallContext } from './call-context';
 
@@ -19,7 +20,9 @@ export function toServiceError(err: unknown, logger: Logger, call: ServerCall): 
 export function unary<Req, Res>(logger: Logger, fn: (request: Req, ctx: CallContext) => Promise<Res>): handleUnaryCall<Req, Res> {
   return (call, callback) => {
     const ctx = createCallContext(call, logger);
-    fn(call.request, ctx).then(
+    decoded(call.request)
+      .then((request) => fn(request, ctx))
+      .then(
       (response) => callback(null, response),
       (err: unknown) => callback(toServiceError(err, logger, call)),
     );
@@ -32,9 +35,17 @@ export function serverStreaming<Req, Res>(
 ): handleServerStreamingCall<Req, Res> {
   return (call) => {
     const ctx = createCallContext(call, logger);
-    fn(call.request, (message) => void call.write(message), ctx).then(
+    decoded(call.request)
+      .then((request) => fn(request, (message) => void call.write(message), ctx))
+      .then(
       () => call.end(),
       (err: unknown) => call.destroy(toServiceError(err, logger, call)),
     );
   };
+}
+
+function decoded<Req>(request: Req | UndecodableRequest): Promise<Req> {
+  return request instanceof UndecodableRequest
+    ? Promise.reject(invalidArgument(`the request could not be decoded: ${request.reason}`))
+    : Promise.resolve(request);
 }

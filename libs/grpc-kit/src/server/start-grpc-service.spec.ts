@@ -48,6 +48,14 @@ describe('startGrpcService', () => {
     expect(server.logLines.some((l) => l.includes('secret internal detail'))).toBe(true);
   });
 
+  it('answers a request the decoder refuses with INVALID_ARGUMENT, not INTERNAL', async () => {
+    const echo = (EchoClient.service as grpc.ServiceDefinition)['Echo']!;
+    const Garbage = grpc.makeGenericClientConstructor({ Echo: { ...echo, requestSerialize: () => Buffer.from([0x08]) /* a field tag with no value after it */ } }, 'Garbage');
+    const c = new Garbage(server.address, grpc.credentials.createInsecure());
+    await expect(call(c, 'Echo', {})).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/^the request could not be decoded: /) });
+    c.close();
+  });
+
   it('refuses messages above the configured size with RESOURCE_EXHAUSTED', async () => {
     const small = await startEchoServer({ maxReceiveMessageBytes: 1024 });
     const c = new EchoClient(small.address, grpc.credentials.createInsecure());

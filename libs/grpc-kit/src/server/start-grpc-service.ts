@@ -8,6 +8,7 @@ import { metricsInterceptor } from './metrics-interceptor';
 import { startMetricsHttpServer } from './metrics-http-server';
 import { createReflectionService } from './reflection';
 import { createServerCredentials } from './server-credentials';
+import { withUndecodableRequests } from './undecodable-request';
 import type { ServerMetrics } from './server-metrics';
 
 export const HEALTH_SERVICE = 'grpc.health.v1.Health';
@@ -65,7 +66,7 @@ export async function startGrpcService(deps: GrpcServiceDeps): Promise<RunningGr
   const health = new HealthImplementation(Object.fromEntries(names.map((n) => [n, 'NOT_SERVING'])));
   health.addToServer(server);
   createReflectionService(deps.descriptorSet).addToServer(server);
-  for (const s of deps.services) server.addService(s.definition, s.implementation);
+  for (const s of deps.services) server.addService(withUndecodableRequests(s.definition), s.implementation);
 
   const grpcPort = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${config.host}:${config.grpcPort}`, createServerCredentials(config), (err, port) => (err ? reject(err) : resolve(port))),
