@@ -27,23 +27,23 @@ from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15swirl/v1/common.proto\x12\x08swirl.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\")\n\x08ModelRef\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\"@\n\x0b\x43hatMessage\x12 \n\x04role\x18\x01 \x01(\x0e\x32\x12.swirl.v1.ChatRole\x12\x0f\n\x07\x63ontent\x18\x02 \x01(\t\"7\n\x0c\x43hatMessages\x12\'\n\x08messages\x18\x01 \x03(\x0b\x32\x15.swirl.v1.ChatMessage\"\x17\n\x08TokenIds\x12\x0b\n\x03ids\x18\x01 \x03(\r\"\xbb\x01\n\x04Task\x12\n\n\x02id\x18\x01 \x01(\t\x12$\n\x06\x66\x61mily\x18\x02 \x01(\x0e\x32\x14.swirl.v1.TaskFamily\x12\x10\n\x08question\x18\x03 \x01(\t\x12\x14\n\x0cgold_answers\x18\x04 \x03(\t\x12\x0f\n\x07\x64\x61taset\x18\x05 \x01(\t\x12\r\n\x05split\x18\x06 \x01(\t\x12\x0e\n\x06\x63orpus\x18\x07 \x01(\t\x12)\n\x08metadata\x18\x08 \x01(\x0b\x32\x17.google.protobuf.Struct\"\xc2\x01\n\x0eSamplingParams\x12\x18\n\x0btemperature\x18\x01 \x01(\x02H\x00\x88\x01\x01\x12\x12\n\x05top_p\x18\x02 \x01(\x02H\x01\x88\x01\x01\x12\x12\n\x05top_k\x18\x03 \x01(\rH\x02\x88\x01\x01\x12\x11\n\x04seed\x18\x04 \x01(\x04H\x03\x88\x01\x01\x12\x16\n\x0emax_new_tokens\x18\x05 \x01(\r\x12\x16\n\x0estop_sequences\x18\x06 \x03(\tB\x0e\n\x0c_temperatureB\x08\n\x06_top_pB\x08\n\x06_top_kB\x07\n\x05_seed\"\xf6\x01\n\x11GenerationTimings\x12(\n\x05queue\x18\x01 \x01(\x0b\x32\x19.google.protobuf.Duration\x12*\n\x07prefill\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12)\n\x06\x64\x65\x63ode\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x36\n\x13time_to_first_token\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\x12(\n\x05total\x18\x05 \x01(\x0b\x32\x19.google.protobuf.Duration\"M\n\x11TokenContinuation\x12\x18\n\x10prefix_token_ids\x18\x01 \x03(\r\x12\x1e\n\x16\x63ontinuation_token_ids\x18\x02 \x03(\r\"=\n\x14\x43ontinuationLogprobs\x12\x10\n\x08logprobs\x18\x01 \x03(\x02\x12\x13\n\x0bsum_logprob\x18\x02 \x01(\x01\"\xc1\x01\n\rCheckpointRef\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0e\n\x06run_id\x18\x02 \x01(\t\x12\x0c\n\x04step\x18\x03 \x01(\x04\x12\x0c\n\x04path\x18\x04 \x01(\t\x12\x16\n\x0eweights_sha256\x18\x05 \x01(\t\x12\x1b\n\x13has_optimizer_state\x18\x06 \x01(\x08\x12\x12\n\nsize_bytes\x18\x07 \x01(\x04\x12/\n\x0b\x63reate_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp*|\n\x08\x43hatRole\x12\x19\n\x15\x43HAT_ROLE_UNSPECIFIED\x10\x00\x12\x14\n\x10\x43HAT_ROLE_SYSTEM\x10\x01\x12\x12\n\x0e\x43HAT_ROLE_USER\x10\x02\x12\x17\n\x13\x43HAT_ROLE_ASSISTANT\x10\x03\x12\x12\n\x0e\x43HAT_ROLE_TOOL\x10\x04*]\n\nTaskFamily\x12\x1b\n\x17TASK_FAMILY_UNSPECIFIED\x10\x00\x12\x1c\n\x18TASK_FAMILY_MULTI_HOP_QA\x10\x01\x12\x14\n\x10TASK_FAMILY_MATH\x10\x02*\xc2\x01\n\x0c\x46inishReason\x12\x1d\n\x19\x46INISH_REASON_UNSPECIFIED\x10\x00\x12\x1f\n\x1b\x46INISH_REASON_STOP_SEQUENCE\x10\x01\x12\x15\n\x11\x46INISH_REASON_EOS\x10\x02\x12\x1c\n\x18\x46INISH_REASON_MAX_TOKENS\x10\x03\x12 \n\x1c\x46INISH_REASON_CONTEXT_LENGTH\x10\x04\x12\x1b\n\x17\x46INISH_REASON_CANCELLED\x10\x05*\xb5\x01\n\x08JobState\x12\x19\n\x15JOB_STATE_UNSPECIFIED\x10\x00\x12\x15\n\x11JOB_STATE_PENDING\x10\x01\x12\x15\n\x11JOB_STATE_RUNNING\x10\x02\x12\x17\n\x13JOB_STATE_SUCCEEDED\x10\x03\x12\x14\n\x10JOB_STATE_FAILED\x10\x04\x12\x18\n\x14JOB_STATE_CANCELLING\x10\x05\x12\x17\n\x13JOB_STATE_CANCELLED\x10\x06*\xd1\x01\n\x08RunState\x12\x19\n\x15RUN_STATE_UNSPECIFIED\x10\x00\x12\x15\n\x11RUN_STATE_PENDING\x10\x01\x12\x1a\n\x16RUN_STATE_INITIALIZING\x10\x02\x12\x15\n\x11RUN_STATE_RUNNING\x10\x03\x12\x17\n\x13RUN_STATE_SUCCEEDED\x10\x04\x12\x14\n\x10RUN_STATE_FAILED\x10\x05\x12\x18\n\x14RUN_STATE_CANCELLING\x10\x06\x12\x17\n\x13RUN_STATE_CANCELLED\x10\x07\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15swirl/v1/common.proto\x12\x08swirl.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\")\n\x08ModelRef\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\"@\n\x0b\x43hatMessage\x12 \n\x04role\x18\x01 \x01(\x0e\x32\x12.swirl.v1.ChatRole\x12\x0f\n\x07\x63ontent\x18\x02 \x01(\t\"7\n\x0c\x43hatMessages\x12\'\n\x08messages\x18\x01 \x03(\x0b\x32\x15.swirl.v1.ChatMessage\"\x17\n\x08TokenIds\x12\x0b\n\x03ids\x18\x01 \x03(\r\"\xbb\x01\n\x04Task\x12\n\n\x02id\x18\x01 \x01(\t\x12$\n\x06\x66\x61mily\x18\x02 \x01(\x0e\x32\x14.swirl.v1.TaskFamily\x12\x10\n\x08question\x18\x03 \x01(\t\x12\x14\n\x0cgold_answers\x18\x04 \x03(\t\x12\x0f\n\x07\x64\x61taset\x18\x05 \x01(\t\x12\r\n\x05split\x18\x06 \x01(\t\x12\x0e\n\x06\x63orpus\x18\x07 \x01(\t\x12)\n\x08metadata\x18\x08 \x01(\x0b\x32\x17.google.protobuf.Struct\"\xd6\x01\n\x0eSamplingParams\x12\x18\n\x0btemperature\x18\x01 \x01(\x02H\x00\x88\x01\x01\x12\x12\n\x05top_p\x18\x02 \x01(\x02H\x01\x88\x01\x01\x12\x12\n\x05top_k\x18\x03 \x01(\rH\x02\x88\x01\x01\x12\x11\n\x04seed\x18\x04 \x01(\x04H\x03\x88\x01\x01\x12\x16\n\x0emax_new_tokens\x18\x05 \x01(\r\x12\x16\n\x0estop_sequences\x18\x06 \x03(\t\x12\x12\n\nignore_eos\x18\x07 \x01(\x08\x42\x0e\n\x0c_temperatureB\x08\n\x06_top_pB\x08\n\x06_top_kB\x07\n\x05_seed\"\xf6\x01\n\x11GenerationTimings\x12(\n\x05queue\x18\x01 \x01(\x0b\x32\x19.google.protobuf.Duration\x12*\n\x07prefill\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12)\n\x06\x64\x65\x63ode\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x36\n\x13time_to_first_token\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\x12(\n\x05total\x18\x05 \x01(\x0b\x32\x19.google.protobuf.Duration\"M\n\x11TokenContinuation\x12\x18\n\x10prefix_token_ids\x18\x01 \x03(\r\x12\x1e\n\x16\x63ontinuation_token_ids\x18\x02 \x03(\r\"=\n\x14\x43ontinuationLogprobs\x12\x10\n\x08logprobs\x18\x01 \x03(\x02\x12\x13\n\x0bsum_logprob\x18\x02 \x01(\x01\"\xc1\x01\n\rCheckpointRef\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0e\n\x06run_id\x18\x02 \x01(\t\x12\x0c\n\x04step\x18\x03 \x01(\x04\x12\x0c\n\x04path\x18\x04 \x01(\t\x12\x16\n\x0eweights_sha256\x18\x05 \x01(\t\x12\x1b\n\x13has_optimizer_state\x18\x06 \x01(\x08\x12\x12\n\nsize_bytes\x18\x07 \x01(\x04\x12/\n\x0b\x63reate_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp*|\n\x08\x43hatRole\x12\x19\n\x15\x43HAT_ROLE_UNSPECIFIED\x10\x00\x12\x14\n\x10\x43HAT_ROLE_SYSTEM\x10\x01\x12\x12\n\x0e\x43HAT_ROLE_USER\x10\x02\x12\x17\n\x13\x43HAT_ROLE_ASSISTANT\x10\x03\x12\x12\n\x0e\x43HAT_ROLE_TOOL\x10\x04*]\n\nTaskFamily\x12\x1b\n\x17TASK_FAMILY_UNSPECIFIED\x10\x00\x12\x1c\n\x18TASK_FAMILY_MULTI_HOP_QA\x10\x01\x12\x14\n\x10TASK_FAMILY_MATH\x10\x02*\xc2\x01\n\x0c\x46inishReason\x12\x1d\n\x19\x46INISH_REASON_UNSPECIFIED\x10\x00\x12\x1f\n\x1b\x46INISH_REASON_STOP_SEQUENCE\x10\x01\x12\x15\n\x11\x46INISH_REASON_EOS\x10\x02\x12\x1c\n\x18\x46INISH_REASON_MAX_TOKENS\x10\x03\x12 \n\x1c\x46INISH_REASON_CONTEXT_LENGTH\x10\x04\x12\x1b\n\x17\x46INISH_REASON_CANCELLED\x10\x05*\xb5\x01\n\x08JobState\x12\x19\n\x15JOB_STATE_UNSPECIFIED\x10\x00\x12\x15\n\x11JOB_STATE_PENDING\x10\x01\x12\x15\n\x11JOB_STATE_RUNNING\x10\x02\x12\x17\n\x13JOB_STATE_SUCCEEDED\x10\x03\x12\x14\n\x10JOB_STATE_FAILED\x10\x04\x12\x18\n\x14JOB_STATE_CANCELLING\x10\x05\x12\x17\n\x13JOB_STATE_CANCELLED\x10\x06*\xd1\x01\n\x08RunState\x12\x19\n\x15RUN_STATE_UNSPECIFIED\x10\x00\x12\x15\n\x11RUN_STATE_PENDING\x10\x01\x12\x1a\n\x16RUN_STATE_INITIALIZING\x10\x02\x12\x15\n\x11RUN_STATE_RUNNING\x10\x03\x12\x17\n\x13RUN_STATE_SUCCEEDED\x10\x04\x12\x14\n\x10RUN_STATE_FAILED\x10\x05\x12\x18\n\x14RUN_STATE_CANCELLING\x10\x06\x12\x17\n\x13RUN_STATE_CANCELLED\x10\x07\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'swirl.v1.common_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_CHATROLE']._serialized_start=1295
-  _globals['_CHATROLE']._serialized_end=1419
-  _globals['_TASKFAMILY']._serialized_start=1421
-  _globals['_TASKFAMILY']._serialized_end=1514
-  _globals['_FINISHREASON']._serialized_start=1517
-  _globals['_FINISHREASON']._serialized_end=1711
-  _globals['_JOBSTATE']._serialized_start=1714
-  _globals['_JOBSTATE']._serialized_end=1895
-  _globals['_RUNSTATE']._serialized_start=1898
-  _globals['_RUNSTATE']._serialized_end=2107
+  _globals['_CHATROLE']._serialized_start=1315
+  _globals['_CHATROLE']._serialized_end=1439
+  _globals['_TASKFAMILY']._serialized_start=1441
+  _globals['_TASKFAMILY']._serialized_end=1534
+  _globals['_FINISHREASON']._serialized_start=1537
+  _globals['_FINISHREASON']._serialized_end=1731
+  _globals['_JOBSTATE']._serialized_start=1734
+  _globals['_JOBSTATE']._serialized_end=1915
+  _globals['_RUNSTATE']._serialized_start=1918
+  _globals['_RUNSTATE']._serialized_end=2127
   _globals['_MODELREF']._serialized_start=130
   _globals['_MODELREF']._serialized_end=171
   _globals['_CHATMESSAGE']._serialized_start=173
@@ -55,13 +55,13 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_TASK']._serialized_start=322
   _globals['_TASK']._serialized_end=509
   _globals['_SAMPLINGPARAMS']._serialized_start=512
-  _globals['_SAMPLINGPARAMS']._serialized_end=706
-  _globals['_GENERATIONTIMINGS']._serialized_start=709
-  _globals['_GENERATIONTIMINGS']._serialized_end=955
-  _globals['_TOKENCONTINUATION']._serialized_start=957
-  _globals['_TOKENCONTINUATION']._serialized_end=1034
-  _globals['_CONTINUATIONLOGPROBS']._serialized_start=1036
-  _globals['_CONTINUATIONLOGPROBS']._serialized_end=1097
-  _globals['_CHECKPOINTREF']._serialized_start=1100
-  _globals['_CHECKPOINTREF']._serialized_end=1293
+  _globals['_SAMPLINGPARAMS']._serialized_end=726
+  _globals['_GENERATIONTIMINGS']._serialized_start=729
+  _globals['_GENERATIONTIMINGS']._serialized_end=975
+  _globals['_TOKENCONTINUATION']._serialized_start=977
+  _globals['_TOKENCONTINUATION']._serialized_end=1054
+  _globals['_CONTINUATIONLOGPROBS']._serialized_start=1056
+  _globals['_CONTINUATIONLOGPROBS']._serialized_end=1117
+  _globals['_CHECKPOINTREF']._serialized_start=1120
+  _globals['_CHECKPOINTREF']._serialized_end=1313
 # @@protoc_insertion_point(module_scope)

@@ -441,6 +441,12 @@ export interface SamplingParams {
    * end-of-sequence token (and max_new_tokens) stop generation.
    */
   stopSequences: string[];
+  /**
+   * Keep generating after the model's end-of-sequence tokens, until max_new_tokens or a stop
+   * sequence: for benchmarks that need a fixed number of tokens (vLLM's `ignore_eos`). The
+   * end-of-sequence tokens still appear in token_ids. Default false.
+   */
+  ignoreEos: boolean;
 }
 
 /**
@@ -1034,6 +1040,7 @@ function createBaseSamplingParams(): SamplingParams {
     seed: undefined,
     maxNewTokens: 0,
     stopSequences: [],
+    ignoreEos: false,
   };
 }
 
@@ -1056,6 +1063,9 @@ export const SamplingParams: MessageFns<SamplingParams> = {
     }
     for (const v of message.stopSequences) {
       writer.uint32(50).string(v!);
+    }
+    if (message.ignoreEos !== false) {
+      writer.uint32(56).bool(message.ignoreEos);
     }
     return writer;
   },
@@ -1121,6 +1131,14 @@ export const SamplingParams: MessageFns<SamplingParams> = {
             message.stopSequences.push(reader.string());
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.ignoreEos = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1157,6 +1175,11 @@ export const SamplingParams: MessageFns<SamplingParams> = {
         : globalThis.Array.isArray(object?.stop_sequences)
         ? object.stop_sequences.map((e: any) => globalThis.String(e))
         : [],
+      ignoreEos: isSet(object.ignoreEos)
+        ? globalThis.Boolean(object.ignoreEos)
+        : isSet(object.ignore_eos)
+        ? globalThis.Boolean(object.ignore_eos)
+        : false,
     };
   },
 
@@ -1180,6 +1203,9 @@ export const SamplingParams: MessageFns<SamplingParams> = {
     if (message.stopSequences?.length) {
       obj.stopSequences = message.stopSequences;
     }
+    if (message.ignoreEos !== false) {
+      obj.ignoreEos = message.ignoreEos;
+    }
     return obj;
   },
 
@@ -1194,6 +1220,7 @@ export const SamplingParams: MessageFns<SamplingParams> = {
     message.seed = object.seed ?? undefined;
     message.maxNewTokens = object.maxNewTokens ?? 0;
     message.stopSequences = object.stopSequences?.map((e) => e) || [];
+    message.ignoreEos = object.ignoreEos ?? false;
     return message;
   },
 };
