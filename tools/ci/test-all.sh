@@ -25,5 +25,9 @@ npx nx run-many -t lint typecheck build --output-style=static
 step "TypeScript tests (Jest)"
 npx nx run-many -t test --output-style=static
 
+step "Python learner: mypy (strict) and pytest"
+(cd apps/learner && ../../.venv/bin/python -m mypy swirl_learner)
+.venv/bin/python -m pytest apps/learner -q
+
 step "Python tests (pytest) against the built services"
 .venv/bin/python -m pytest clients/python -q

@@ -3,7 +3,7 @@ import { deadlineExceeded, invalidArgument, isGrpcStatusError, type CallContext 
 import { durationFromMs, durationToMs, ToolResultStatus, type ExecuteRequest, type ExecuteResponse } from '@swirl/proto';
 import { validateArguments, type ArgumentValues } from './argument-schema';
 import { capOutput } from './cap-output';
-import { ConcurrencyLimiter } from './concurrency-limiter';
+import { ConcurrencyLimiter } from '@swirl/grpc-kit';
 import type { Tool, ToolOutcome } from './tool';
 import type { ToolMetrics } from './tool-metrics';
 import type { ToolRegistry } from './tool-registry';

@@ -21,3 +21,5 @@ export * from './client/child-call-options';
 export * from './server/server-call';
 export * from './client/inspect-server';
 export * from './server/undecodable-request';
+export * from './server/concurrency-limiter';
+export * from './server/run-service-main';

@@ -1,4 +1,4 @@
-import { deadlineExceeded, resourceExhausted } from '@swirl/grpc-kit';
+import { deadlineExceeded, resourceExhausted } from '../status-error';
 
 export interface ConcurrencyLimiterOptions {
   /** Calls running at once. */

@@ -1,0 +1,37 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+/** Domain series of the inference service, in the server's registry. */
+export interface EngineMetrics {
+  readonly promptTokens: Counter;
+  readonly generatedTokens: Counter;
+  readonly batchSize: Histogram;
+  readonly stepSeconds: Histogram;
+  readonly queueDepth: Gauge;
+  readonly timeToFirstToken: Histogram;
+}
+
+export function createEngineMetrics(registry: Registry): EngineMetrics {
+  return {
+    promptTokens: new Counter({ name: 'swirl_inference_prompt_tokens_total', help: 'Prompt tokens prefilled.', registers: [registry] }),
+    generatedTokens: new Counter({ name: 'swirl_inference_generated_tokens_total', help: 'Tokens generated.', registers: [registry] }),
+    batchSize: new Histogram({
+      name: 'swirl_inference_batch_size',
+      help: 'Sequences per decode step.',
+      buckets: [1, 2, 4, 8, 16, 32, 64],
+      registers: [registry],
+    }),
+    stepSeconds: new Histogram({
+      name: 'swirl_inference_decode_step_seconds',
+      help: 'Time of one decode step of the whole batch (the inter-token latency of every sequence in it).',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [registry],
+    }),
+    timeToFirstToken: new Histogram({
+      name: 'swirl_inference_time_to_first_token_seconds',
+      help: 'From a request entering the queue to its first generated token.',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    queueDepth: new Gauge({ name: 'swirl_inference_queue_depth', help: 'Requests waiting for a place in the batch.', registers: [registry] }),
+  };
+}

@@ -1,0 +1,223 @@
+import { resourceExhausted } from '@swirl/grpc-kit';
+import { FinishReason } from '@swirl/proto';
+import type { DecoderConfig } from '../model/model-config';
+import type { RuntimeSession } from '../runtime/onnx-runtime';
+import { sampleToken } from '../sampling/sample-token';
+import type { TextTokenizer } from '../tokenizer/text-tokenizer';
+import { DecoderBatch } from './decoder-batch';
+import type { EngineMetrics } from './engine-metrics';
+import { SequenceState } from './sequence-state';
+import type { GenerationRequest, GenerationResult, TokenEvent } from './generation-request';
+
+export interface EngineLimits {
+  /** Sequences decoded together in one forward pass. */
+  readonly maxBatchSize: number;
+  /** Requests waiting for a place in the batch; one more gets RESOURCE_EXHAUSTED. */
+  readonly maxQueued: number;
+}
+
+interface Pending {
+  readonly request: GenerationRequest;
+  readonly enqueuedAt: number;
+  readonly resolve: (r: GenerationResult) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+interface Active {
+  readonly pending: Pending;
+  readonly sequences: SequenceState[];
+  readonly startedAt: number;
+  prefillMs: number;
+  firstTokenAt: number | undefined;
+}
+
+/**
+ * Continuous batching for one model version: requests queue, join the running batch between
+ * decode steps (their prompts prefilled together), and leave as soon as they finish or are
+ * cancelled. One loop per engine; it runs only while there is work.
+ */
+export class GenerationEngine {
+  private readonly queue: Pending[] = [];
+  private rows: { active: Active; seq: SequenceState }[] = [];
+  /** Requests between the queue and the batch while their prompts are prefilled. */
+  private readonly joining: Pending[] = [];
+  /** Each row's newest token: the input of the next decode step. */
+  private lastTokens: number[] = [];
+  private batch: DecoderBatch;
+  private running = false;
+  private idle: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly session: RuntimeSession,
+    readonly config: DecoderConfig,
+    private readonly tokenizer: TextTokenizer,
+    private readonly limits: EngineLimits,
+    private readonly metrics: EngineMetrics,
+  ) {
+    this.batch = DecoderBatch.empty(config);
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  get activeRows(): number {
+    return this.rows.length;
+  }
+
+  /** Resolves when no request is queued or running (used before releasing an old version). */
+  drained(): Promise<void> {
+    return this.idle;
+  }
+
+  generate(request: GenerationRequest): Promise<GenerationResult> {
+    if (request.numSamples > this.limits.maxBatchSize) {
+      return Promise.reject(resourceExhausted(`num_samples ${request.numSamples} exceeds the batch size ${this.limits.maxBatchSize}`));
+    }
+    if (this.queue.length >= this.limits.maxQueued) {
+      return Promise.reject(resourceExhausted(`the generation queue is full (${this.limits.maxQueued} requests waiting); retry later`));
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, enqueuedAt: performance.now(), resolve, reject });
+      this.metrics.queueDepth.set(this.queue.length);
+      if (!this.running) {
+        this.running = true;
+        this.idle = this.loop().finally(() => (this.running = false));
+      }
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.queue.length > 0 || this.rows.length > 0) {
+      try {
+        this.dropCancelled();
+        await this.admit();
+        if (this.rows.length > 0) await this.decodeStep();
+      } catch (err) {
+        this.failAll(err);
+      }
+    }
+  }
+
+  private dropCancelled(): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const p = this.queue[i]!;
+      if (p.request.signal.aborted) {
+        this.queue.splice(i, 1);
+        p.reject(p.request.signal.reason);
+      }
+    }
+    for (const { active, seq } of this.rows) {
+      if (!seq.finished && active.pending.request.signal.aborted) seq.finishReason = FinishReason.FINISH_REASON_CANCELLED;
+    }
+    this.retireFinished();
+  }
+
+  /** Moves queued requests into the batch while there is room, prefilling their prompts together. */
+  private async admit(): Promise<void> {
+    const joining = this.joining;
+    joining.length = 0;
+    let room = this.limits.maxBatchSize - this.rows.length;
+    while (this.queue.length > 0 && this.queue[0]!.request.numSamples <= room) {
+      const p = this.queue.shift()!;
+      room -= p.request.numSamples;
+      joining.push(p);
+    }
+    this.metrics.queueDepth.set(this.queue.length);
+    if (joining.length === 0) return;
+    const started = performance.now();
+    const { batch, logits } = await DecoderBatch.prefill(this.session, this.config, joining.map((p) => p.request.promptIds));
+    const prefillMs = performance.now() - started;
+    const rowsOfPrompt: number[] = [];
+    const newRows: { active: Active; seq: SequenceState }[] = [];
+    joining.forEach((pending, i) => {
+      const req = pending.request;
+      this.metrics.promptTokens.inc(req.promptIds.length);
+      const active: Active = { pending, sequences: [], startedAt: started, prefillMs, firstTokenAt: undefined };
+      for (let s = 0; s < req.numSamples; s++) {
+        const seq = new SequenceState(s, req.seed + BigInt(s), req.sampling, req.maxNewTokens, req.stopSequences, this.config.eosTokenIds, req.ignoreEos, this.tokenizer);
+        active.sequences.push(seq);
+        newRows.push({ active, seq });
+        rowsOfPrompt.push(i);
+      }
+    });
+    const grown = batch.select(rowsOfPrompt);
+    // First tokens come from the prefill logits of each row's prompt.
+    const firstTokens = newRows.map(({ active, seq }, r) => this.sampleInto(active, seq, logits, rowsOfPrompt[r]!, grown.lengthOf(r) + 1));
+    this.batch = this.batch.merge(grown);
+    this.rows.push(...newRows);
+    this.lastTokens.push(...firstTokens);
+    joining.length = 0;
+    this.retireFinished();
+  }
+
+  private async decodeStep(): Promise<void> {
+    const started = performance.now();
+    const logits = await this.batch.step(this.session, this.lastTokens);
+    this.metrics.batchSize.observe(this.rows.length);
+    this.metrics.stepSeconds.observe((performance.now() - started) / 1000);
+    this.lastTokens = this.rows.map(({ active, seq }, r) => this.sampleInto(active, seq, logits, r, this.batch.lengthOf(r) + 1));
+    this.retireFinished();
+  }
+
+  /** Samples row `row` of `logits` into `seq`, reports the token to the request, returns it. */
+  private sampleInto(active: Active, seq: SequenceState, logits: Float32Array, row: number, nextLength: number): number {
+    const vocab = this.config.vocabSize;
+    const { tokenId, logprob } = sampleToken(logits, row * vocab, vocab, seq.sampling, seq.random);
+    const text = seq.accept(tokenId, logprob, this.config.maxPositions - nextLength);
+    this.metrics.generatedTokens.inc();
+    if (active.firstTokenAt === undefined) {
+      active.firstTokenAt = performance.now();
+      this.metrics.timeToFirstToken.observe((active.firstTokenAt - active.pending.enqueuedAt) / 1000);
+    }
+    const event: TokenEvent = { sampleIndex: seq.index, tokenId, logprob, text };
+    active.pending.request.onToken?.(event);
+    return tokenId;
+  }
+
+  private retireFinished(): void {
+    const keep: number[] = [];
+    const done = new Set<Active>();
+    this.rows.forEach(({ active, seq }, r) => {
+      if (seq.finished) done.add(active);
+      else keep.push(r);
+    });
+    if (keep.length !== this.rows.length) {
+      this.batch = this.batch.select(keep);
+      this.lastTokens = keep.map((r) => this.lastTokens[r]!);
+      this.rows = keep.map((r) => this.rows[r]!);
+    }
+    for (const active of done) if (active.sequences.every((s) => s.finished)) this.complete(active);
+  }
+
+  private complete(active: Active): void {
+    const req = active.pending.request;
+    if (req.signal.aborted && active.sequences.some((s) => s.finishReason === FinishReason.FINISH_REASON_CANCELLED)) {
+      active.pending.reject(req.signal.reason);
+      return;
+    }
+    const now = performance.now();
+    active.pending.resolve({
+      sequences: active.sequences,
+      timings: {
+        queueMs: active.startedAt - active.pending.enqueuedAt,
+        prefillMs: active.prefillMs,
+        decodeMs: now - active.startedAt - active.prefillMs,
+        timeToFirstTokenMs: (active.firstTokenAt ?? now) - active.pending.enqueuedAt,
+        totalMs: now - active.pending.enqueuedAt,
+      },
+    });
+  }
+
+  /** A failed step fails every request the engine holds, wherever it is: none may hang. */
+  private failAll(err: unknown): void {
+    for (const { active } of this.rows) active.pending.reject(err);
+    for (const p of this.queue) p.reject(err);
+    for (const p of this.joining) p.reject(err);
+    this.joining.length = 0;
+    this.rows = [];
+    this.queue.length = 0;
+    this.lastTokens = [];
+    this.batch = DecoderBatch.empty(this.config);
+  }
+}

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openSession, type RuntimeSession, type SessionOptions } from '../runtime/onnx-runtime';
+import { TextTokenizer } from '../tokenizer/text-tokenizer';
+import { ModelConfigError, readDecoderConfig, type DecoderConfig } from './model-config';
+
+/** A causal decoder loaded from a directory: session, config and tokenizer. */
+export interface OnnxDecoder {
+  readonly dir: string;
+  readonly config: DecoderConfig;
+  readonly tokenizer: TextTokenizer;
+  readonly session: RuntimeSession;
+  readonly tokenizerSha256: string;
+}
+
+/**
+ * Loads `<dir>/{model.onnx, config.json, tokenizer.json}` and checks that the graph has the
+ * inputs and outputs of the Hugging Face KV-cache convention, so a wrong export fails at load
+ * time with a list of what is missing rather than at the first request.
+ */
+export async function loadOnnxDecoder(dir: string, options: SessionOptions = {}): Promise<OnnxDecoder> {
+  for (const file of ['model.onnx', 'config.json', 'tokenizer.json']) {
+    if (!existsSync(join(dir, file))) throw new ModelConfigError(`${dir} has no ${file}: a model directory holds model.onnx, config.json and tokenizer.json`);
+  }
+  const config = readDecoderConfig(dir);
+  const tokenizer = new TextTokenizer(dir, config.chatTemplate);
+  const session = await openSession(join(dir, 'model.onnx'), options);
+  const wantInputs = ['input_ids', 'attention_mask', 'position_ids'];
+  const wantOutputs = ['logits'];
+  for (let l = 0; l < config.numLayers; l++) {
+    wantInputs.push(`past_key_values.${l}.key`, `past_key_values.${l}.value`);
+    wantOutputs.push(`present.${l}.key`, `present.${l}.value`);
+  }
+  const missing = [...wantInputs.filter((n) => !session.inputNames.includes(n)), ...wantOutputs.filter((n) => !session.outputNames.includes(n))];
+  if (missing.length > 0) {
+    await session.release();
+    throw new ModelConfigError(`${dir}/model.onnx lacks ${missing.join(', ')}: export a decoder with a KV cache (inputs ${wantInputs.slice(0, 4).join(', ')}, ...; outputs logits, present.N.key/value)`);
+  }
+  const tokenizerSha256 = createHash('sha256').update(readFileSync(join(dir, 'tokenizer.json'))).digest('hex');
+  return { dir, config, tokenizer, session, tokenizerSha256 };
+}

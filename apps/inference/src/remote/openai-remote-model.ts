@@ -1,0 +1,155 @@
+import { ConcurrencyLimiter, invalidArgument } from '@swirl/grpc-kit';
+import { FinishReason } from '@swirl/proto';
+import type { GeneratedSequence, GenerationRequest, GenerationResult } from '../engine/generation-request';
+import type { ServingModel } from '../model/serving-model';
+import { OpenAiHttpClient } from './openai-http-client';
+
+export interface OpenAiRemoteOptions {
+  /** Base URL with /v1, e.g. http://vllm:8000/v1. */
+  readonly baseUrl: string;
+  /** The model id on the remote server. */
+  readonly remoteModel: string;
+  readonly apiKey: string | undefined;
+  /** Requests in flight to the server at once; more wait. */
+  readonly maxConcurrency: number;
+  /** Requests waiting for one of those slots; one more gets RESOURCE_EXHAUSTED. */
+  readonly maxQueued: number;
+}
+
+interface CompletionChoice {
+  index: number;
+  text: string;
+  finish_reason: string | null;
+  logprobs: { tokens: string[]; token_logprobs: (number | null)[] } | null;
+}
+
+const TOKEN_ID = /^token_id:(\d+)$/;
+
+/**
+ * A model behind an OpenAI-compatible server (vLLM, SGLang, TGI, llama.cpp, or another swirl
+ * inference service). Generation always sends token-id prompts and asks for token ids back
+ * (`return_tokens_as_token_ids`), so ids and log-probs stay exact; chat input is tokenized by
+ * the server's /tokenize (vLLM's API). Each sample is its own request with seed + i, which is
+ * what makes samples reproducible one by one, as on the ONNX backend.
+ */
+export async function createOpenAiRemoteModel(options: OpenAiRemoteOptions): Promise<ServingModel> {
+  const http = new OpenAiHttpClient(options.baseUrl, options.apiKey);
+  const models = await http.get<{ data: { id: string; max_model_len?: number }[] }>(`${options.baseUrl}/models`);
+  const card = models.data.find((m) => m.id === options.remoteModel);
+  if (card === undefined) throw invalidArgument(`the server at ${options.baseUrl} has no model "${options.remoteModel}"; it serves: ${models.data.map((m) => m.id).join(', ')}`);
+  const contextLength = card.max_model_len ?? 4096;
+  const limiter = new ConcurrencyLimiter(`remote ${options.remoteModel}`, { maxConcurrent: options.maxConcurrency, maxQueued: options.maxQueued });
+  let inFlight = 0;
+  let idle: (() => void)[] = [];
+  const tracked = async <T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> => {
+    inFlight++;
+    try {
+      return await limiter.run(signal, fn);
+    } finally {
+      inFlight--;
+      if (inFlight === 0) {
+        idle.forEach((r) => r());
+        idle = [];
+      }
+    }
+  };
+  const never = new AbortController().signal;
+  const tokenize = async (body: object) =>
+    (await tracked(never, () => http.post<{ tokens: number[] }>(`${http.rootUrl}/tokenize`, { model: options.remoteModel, ...body }))).tokens;
+  const detokenize = async (ids: readonly number[]) =>
+    (await tracked(never, () => http.post<{ prompt: string }>(`${http.rootUrl}/detokenize`, { model: options.remoteModel, tokens: ids }))).prompt;
+
+  const generateOne = async (req: GenerationRequest, index: number): Promise<GeneratedSequence> => {
+    const seed = req.seed + BigInt(index);
+    const body = {
+      model: options.remoteModel,
+      prompt: req.promptIds,
+      max_tokens: req.maxNewTokens,
+      temperature: req.sampling.temperature,
+      top_p: req.sampling.topP,
+      ...(req.sampling.topK > 0 ? { top_k: req.sampling.topK } : {}),
+      seed: Number(seed),
+      n: 1,
+      stop: req.stopSequences,
+      logprobs: 0,
+      ignore_eos: req.ignoreEos,
+      return_tokens_as_token_ids: true,
+      include_stop_str_in_output: true,
+    };
+    const ids: number[] = [];
+    const logprobs: number[] = [];
+    let text = '';
+    let finish: string | null = null;
+    const take = (choice: CompletionChoice) => {
+      const tokens = choice.logprobs?.tokens ?? [];
+      tokens.forEach((t, k) => {
+        const m = TOKEN_ID.exec(t);
+        if (m === null) throw new Error(`the remote server did not return token ids ("${t}"); it must support return_tokens_as_token_ids`);
+        ids.push(Number(m[1]));
+        logprobs.push(choice.logprobs!.token_logprobs[k] ?? 0);
+        req.onToken?.({ sampleIndex: index, tokenId: Number(m[1]), logprob: logprobs[logprobs.length - 1]!, text: k === 0 ? choice.text : '' });
+      });
+      text += choice.text;
+      finish = choice.finish_reason ?? finish;
+    };
+    await tracked(req.signal, async () => {
+      if (req.onToken === undefined) {
+        const res = await http.post<{ choices: CompletionChoice[] }>(`${options.baseUrl}/completions`, body, req.signal);
+        take(res.choices[0]!);
+      } else {
+        for await (const event of http.stream(`${options.baseUrl}/completions`, body, req.signal)) {
+          const choice = (event as { choices: CompletionChoice[] }).choices[0];
+          if (choice !== undefined) take(choice);
+        }
+      }
+    });
+    const matchedStop = finish === 'stop' ? (req.stopSequences.find((s) => text.endsWith(s)) ?? '') : '';
+    const finishReason = finish === 'length' ? FinishReason.FINISH_REASON_MAX_TOKENS : matchedStop !== '' ? FinishReason.FINISH_REASON_STOP_SEQUENCE : FinishReason.FINISH_REASON_EOS;
+    return { index, seed, tokenIds: ids, logprobs, text, finishReason, matchedStop };
+  };
+
+  return {
+    contextLength,
+    vocabSize: 0,
+    eosTokenIds: [],
+    tokenizerSha256: '',
+    encodePrompt: async (input) => {
+      if (input === undefined) throw invalidArgument('the prompt is required: set chat (messages) or prompt_token_ids');
+      if (input.$case === 'promptTokenIds') {
+        if (input.value.ids.length === 0) throw invalidArgument('prompt_token_ids is empty');
+        return { ids: input.value.ids, renderedText: '' };
+      }
+      const roles = ['', 'system', 'user', 'assistant'];
+      const messages = input.value.messages.map((m) => ({ role: roles[m.role] ?? 'user', content: m.content }));
+      if (messages.length === 0) throw invalidArgument('chat.messages is empty: send at least one message');
+      return { ids: await tokenize({ messages, add_generation_prompt: true }), renderedText: '' };
+    },
+    tokenizeText: (text) => tokenize({ prompt: text, add_special_tokens: false }),
+    tokenizeChat: async (messages, addGenerationPrompt) => {
+      const ids = await tokenize({ messages, add_generation_prompt: addGenerationPrompt });
+      return { ids, renderedText: await detokenize(ids) };
+    },
+    detokenize: (ids) => detokenize(ids),
+    tokenText: (id) => `token_id:${id}`,
+    generate: async (req): Promise<GenerationResult> => {
+      const started = performance.now();
+      const sequences = await Promise.all(Array.from({ length: req.numSamples }, (_, i) => generateOne(req, i)));
+      const totalMs = performance.now() - started;
+      return { sequences, timings: { queueMs: 0, prefillMs: 0, decodeMs: totalMs, timeToFirstTokenMs: totalMs, totalMs } };
+    },
+    score: async (items) =>
+      Promise.all(
+        items.map(async (it) => {
+          const prompt = [...it.prefix, ...it.continuation];
+          const res = await tracked(never, () =>
+            http.post<{ choices: CompletionChoice[] }>(`${options.baseUrl}/completions`, { model: options.remoteModel, prompt, max_tokens: 1, echo: true, logprobs: 0, temperature: 0, return_tokens_as_token_ids: true }),
+          );
+          const lp = res.choices[0]!.logprobs!.token_logprobs;
+          return it.continuation.map((_, k) => lp[it.prefix.length + k] ?? 0);
+        }),
+      ),
+    activeSequences: () => inFlight,
+    drained: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
+    release: async () => undefined,
+  };
+}

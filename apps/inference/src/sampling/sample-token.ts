@@ -1,0 +1,73 @@
+import type { SeededRandom } from './seeded-random';
+
+export interface SamplingConfig {
+  /** 0 = greedy. */
+  readonly temperature: number;
+  /** 0 = off. */
+  readonly topK: number;
+  /** 1 = off. */
+  readonly topP: number;
+}
+
+export interface SampledToken {
+  readonly tokenId: number;
+  /** Log-probability under the unmodified distribution (temperature 1, no top-k/top-p). */
+  readonly logprob: number;
+}
+
+/** log-softmax of one row of logits at temperature 1. */
+export function logSoftmaxAt(logits: Float32Array, offset: number, vocab: number, tokenId: number): number {
+  let max = -Infinity;
+  for (let i = 0; i < vocab; i++) if (logits[offset + i]! > max) max = logits[offset + i]!;
+  let sum = 0;
+  for (let i = 0; i < vocab; i++) sum += Math.exp(logits[offset + i]! - max);
+  return logits[offset + tokenId]! - max - Math.log(sum);
+}
+
+/**
+ * Picks the next token from one row of logits (`vocab` values at `offset`). Greedy ties go to
+ * the lowest id, so greedy decoding is deterministic.
+ */
+export function sampleToken(logits: Float32Array, offset: number, vocab: number, config: SamplingConfig, random: SeededRandom): SampledToken {
+  let tokenId: number;
+  if (config.temperature === 0) {
+    tokenId = 0;
+    for (let i = 1; i < vocab; i++) if (logits[offset + i]! > logits[offset + tokenId]!) tokenId = i;
+  } else {
+    tokenId = drawFiltered(logits, offset, vocab, config, random);
+  }
+  return { tokenId, logprob: logSoftmaxAt(logits, offset, vocab, tokenId) };
+}
+
+function drawFiltered(logits: Float32Array, offset: number, vocab: number, config: SamplingConfig, random: SeededRandom): number {
+  // Candidates by descending logit (ties by id), cut by top-k, then by top-p on the tempered distribution.
+  const order = Array.from({ length: vocab }, (_, i) => i).sort((a, b) => logits[offset + b]! - logits[offset + a]! || a - b);
+  const k = config.topK > 0 ? Math.min(config.topK, vocab) : vocab;
+  const max = logits[offset + order[0]!]!;
+  const weights: number[] = [];
+  let total = 0;
+  for (let i = 0; i < k; i++) {
+    const w = Math.exp((logits[offset + order[i]!]! - max) / config.temperature);
+    weights.push(w);
+    total += w;
+  }
+  let keep = k;
+  if (config.topP < 1) {
+    let cumulative = 0;
+    for (let i = 0; i < k; i++) {
+      cumulative += weights[i]! / total;
+      if (cumulative >= config.topP) {
+        keep = i + 1;
+        break;
+      }
+    }
+  }
+  let mass = 0;
+  for (let i = 0; i < keep; i++) mass += weights[i]!;
+  let u = random.next() * mass;
+  for (let i = 0; i < keep; i++) {
+    u -= weights[i]!;
+    if (u < 0) return order[i]!;
+  }
+  return order[keep - 1]!;
+}

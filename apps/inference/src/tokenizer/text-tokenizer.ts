@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Template } from '@huggingface/jinja';
+import { Tokenizer } from '@huggingface/tokenizers';
+
+export interface ChatTurn {
+  readonly role: string;
+  readonly content: string;
+}
+
+/**
+ * A model's tokenizer (`tokenizer.json`, Hugging Face format) and chat template (Jinja, from
+ * config.json or tokenizer_config.json). Prompts given as chat messages are rendered by the
+ * template and encoded without extra special tokens: the template already places them.
+ */
+export class TextTokenizer {
+  private readonly tokenizer: Tokenizer;
+  private readonly template: Template | undefined;
+  private readonly specialTokens: Readonly<Record<string, string>>;
+
+  constructor(dir: string, chatTemplate: string | undefined) {
+    const json = JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8'));
+    let config: Record<string, unknown> = {};
+    try {
+      config = JSON.parse(readFileSync(join(dir, 'tokenizer_config.json'), 'utf8'));
+    } catch {
+      // Optional: swirl models keep everything in config.json.
+    }
+    this.tokenizer = new Tokenizer(json, config);
+    const template = chatTemplate ?? (typeof config['chat_template'] === 'string' ? (config['chat_template'] as string) : undefined);
+    this.template = template === undefined ? undefined : new Template(template);
+    const tokenText = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'object' && v !== null && 'content' in v ? String((v as { content: unknown }).content) : '');
+    this.specialTokens = { bos_token: tokenText(config['bos_token']), eos_token: tokenText(config['eos_token']) };
+  }
+
+  get hasChatTemplate(): boolean {
+    return this.template !== undefined;
+  }
+
+  encode(text: string): number[] {
+    return this.tokenizer.encode(text, { add_special_tokens: false }).ids;
+  }
+
+  decode(ids: readonly number[], skipSpecialTokens = false): string {
+    // The JS tokenizer throws on an empty list; no tokens are no text.
+    if (ids.length === 0) return '';
+    return this.tokenizer.decode([...ids], { skip_special_tokens: skipSpecialTokens });
+  }
+
+  /** The prompt text for `messages`, ending with the assistant's generation prompt when asked. */
+  renderChat(messages: readonly ChatTurn[], addGenerationPrompt: boolean): string {
+    if (this.template === undefined) throw new Error('this model has no chat template: send prompt token ids instead of chat messages');
+    return this.template.render({ messages: messages.map((m) => ({ role: m.role, content: m.content })), add_generation_prompt: addGenerationPrompt, ...this.specialTokens });
+  }
+}

@@ -1,0 +1,3 @@
+from swirl_learner.cli import main
+
+raise SystemExit(main())

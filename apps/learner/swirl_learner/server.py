@@ -1,0 +1,57 @@
+"""`serve`: the gRPC server with LearnerService and grpc.health.v1."""
+
+from __future__ import annotations
+
+import json
+import logging
+import signal
+import sys
+import threading
+from concurrent import futures
+from pathlib import Path
+
+import grpc
+
+from swirl.v1 import learner_pb2, learner_pb2_grpc
+from swirl_client.health.v1 import health_pb2, health_pb2_grpc
+from swirl_learner.health import HealthServicer
+from swirl_learner.service import LearnerService
+
+SERVICE_NAME = learner_pb2.DESCRIPTOR.services_by_name["LearnerService"].full_name
+MAX_MESSAGE_BYTES = 256 * 1024 * 1024  # a 4096-sequence TrainStep is far above gRPC's 4 MB default
+
+
+def build_server(host: str, port: int, checkpoint_root: Path, export_root: Path) -> tuple[grpc.Server, int, HealthServicer, LearnerService]:
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=8),
+        options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES), ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)],
+    )
+    learner = LearnerService(checkpoint_root, export_root)
+    learner_pb2_grpc.add_LearnerServiceServicer_to_server(learner, server)
+    health = HealthServicer([SERVICE_NAME])
+    health_pb2_grpc.add_HealthServicer_to_server(health, server)
+    bound = server.add_insecure_port(f"{host}:{port}")
+    if bound == 0:
+        raise OSError(f"cannot bind {host}:{port}")
+    return server, bound, health, learner
+
+
+def serve(host: str, port: int, checkpoint_root: Path, export_root: Path) -> int:
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
+    server, bound, health, _ = build_server(host, port, checkpoint_root, export_root)
+    server.start()
+    health.set_all(health_pb2.HealthCheckResponse.SERVING)
+    print(json.dumps({"msg": "listening", "port": bound, "host": host, "service": SERVICE_NAME}, separators=(",", ":")), file=sys.stderr, flush=True)
+
+    stop = threading.Event()
+
+    def on_signal(signum: int, _frame: object) -> None:
+        health.set_all(health_pb2.HealthCheckResponse.NOT_SERVING)  # drain: stop new traffic first
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    stop.wait()
+    server.stop(grace=10).wait()
+    print(json.dumps({"msg": "stopped"}, separators=(",", ":")), file=sys.stderr, flush=True)
+    return 0

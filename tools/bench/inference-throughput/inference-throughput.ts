@@ -1,0 +1,147 @@
+/**
+ * Decode throughput, measured in one run on one model: a plain onnxruntime loop (batch 1 and
+ * batch 16) against the inference service over gRPC (1 and 16 concurrent clients), with the
+ * ratios the inference issue sets as targets. Run: npm run bench:inference [-- --model DIR].
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { credentials, Metadata } from '@grpc/grpc-js';
+import { InferenceServiceClient, type GenerateResponse } from '@swirl/proto';
+import { readDecoderConfig } from '../../../apps/inference/src/model/model-config';
+import { openSession } from '../../../apps/inference/src/runtime/onnx-runtime';
+import { tinyDecoderDir } from '../../../apps/inference/src/testing/tiny-decoder.test-support';
+
+const REPO = join(__dirname, '..', '..', '..');
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? dflt : process.argv[i + 1]!;
+};
+const MODEL = arg('model', '');
+const NEW_TOKENS = Number(arg('tokens', '64'));
+const SECONDS = Number(arg('seconds', '6'));
+const PROMPT = Array.from({ length: 48 }, (_, i) => 65 + (i % 26));
+
+async function rawLoop(dir: string, batch: number): Promise<number> {
+  const config = readDecoderConfig(dir);
+  const session = await openSession(join(dir, 'model.onnx'));
+  const kv = (past: Float32Array[], len: number) => {
+    const feeds: Record<string, { data: Float32Array | BigInt64Array; dims: number[] }> = {};
+    for (let l = 0; l < config.numLayers; l++) {
+      feeds[`past_key_values.${l}.key`] = { data: past[2 * l]!, dims: [batch, config.numKvHeads, len, config.headDim] };
+      feeds[`past_key_values.${l}.value`] = { data: past[2 * l + 1]!, dims: [batch, config.numKvHeads, len, config.headDim] };
+    }
+    return feeds;
+  };
+  let tokens = 0;
+  const started = performance.now();
+  while (performance.now() - started < SECONDS * 1000) {
+    const L = PROMPT.length;
+    let out = await session.run({
+      input_ids: { data: BigInt64Array.from({ length: batch * L }, (_, i) => BigInt(PROMPT[i % L]!)), dims: [batch, L] },
+      attention_mask: { data: new BigInt64Array(batch * L).fill(1n), dims: [batch, L] },
+      position_ids: { data: BigInt64Array.from({ length: batch * L }, (_, i) => BigInt(i % L)), dims: [batch, L] },
+      ...kv(Array.from({ length: 2 * config.numLayers }, () => new Float32Array(0)), 0),
+    });
+    let seq = L;
+    let lastLogits = (r: number) => ((r + 1) * L - 1) * config.vocabSize;
+    for (let step = 0; step < NEW_TOKENS; step++) {
+      const logits = out['logits']!.data as Float32Array;
+      const next = new BigInt64Array(batch);
+      for (let r = 0; r < batch; r++) {
+        let best = 0;
+        const off = lastLogits(r);
+        for (let v = 1; v < config.vocabSize; v++) if (logits[off + v]! > logits[off + best]!) best = v;
+        next[r] = BigInt(best);
+      }
+      tokens += batch;
+      if (step === NEW_TOKENS - 1) break;
+      const past = Array.from({ length: config.numLayers }, (_, l) => [out[`present.${l}.key`]!.data, out[`present.${l}.value`]!.data]).flat() as Float32Array[];
+      out = await session.run({
+        input_ids: { data: next, dims: [batch, 1] },
+        attention_mask: { data: new BigInt64Array(batch * (seq + 1)).fill(1n), dims: [batch, seq + 1] },
+        position_ids: { data: new BigInt64Array(batch).fill(BigInt(seq)), dims: [batch, 1] },
+        ...kv(past, seq),
+      });
+      seq++;
+      lastLogits = (r) => r * config.vocabSize;
+    }
+  }
+  const rate = tokens / ((performance.now() - started) / 1000);
+  await session.release();
+  return rate;
+}
+
+async function startService(dir: string): Promise<{ port: number; stop: () => void }> {
+  const child = spawn('node', [join(REPO, 'apps/inference/dist/main.js'), '--host=127.0.0.1', '--grpc-port=0', '--metrics-port=-1', `--models=bench@v1=${dir}`, '--max-batch-size=16'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let buffer = '';
+  return new Promise((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      for (const line of buffer.split('\n')) {
+        if (line.includes('"msg":"model ready"') || line.includes('"msg":"listening"')) {
+          const port = /"grpcPort":(\d+)/.exec(buffer)?.[1];
+          if (port !== undefined && buffer.includes('"msg":"model ready"')) resolve({ port: Number(port), stop: () => child.kill('SIGTERM') });
+        }
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`inference service exited with ${code}: ${buffer}`)));
+  });
+}
+
+async function serviceRate(port: number, clients: number): Promise<number> {
+  const client = new InferenceServiceClient(`127.0.0.1:${port}`, credentials.createInsecure());
+  const generateOnce = () =>
+    new Promise<number>((resolve, reject) =>
+      client.generate(
+        { model: undefined, input: { $case: 'promptTokenIds', value: { ids: PROMPT } }, sampling: { temperature: 0, topP: undefined, topK: undefined, seed: undefined, maxNewTokens: NEW_TOKENS, stopSequences: [], ignoreEos: true }, numSamples: 1, returnPromptTokenIds: false },
+        new Metadata(),
+        { deadline: Date.now() + 60_000 },
+        (err: Error | null, res: GenerateResponse) => (err ? reject(err) : resolve(res.completions[0]!.tokenIds.length)),
+      ),
+    );
+  await generateOnce(); // connect and warm up
+  let tokens = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() - started < SECONDS * 1000) {
+        // Not `tokens += await ...`: that reads `tokens` before awaiting and loses concurrent updates.
+        const n = await generateOnce();
+        tokens += n;
+      }
+    }),
+  );
+  client.close();
+  return tokens / ((performance.now() - started) / 1000);
+}
+
+async function main(): Promise<void> {
+  const dir = MODEL || tinyDecoderDir();
+  const config = readDecoderConfig(dir);
+  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement\n`);
+  const raw1 = await rawLoop(dir, 1);
+  const raw16 = await rawLoop(dir, 16);
+  const service = await startService(dir);
+  try {
+    const svc1 = await serviceRate(service.port, 1);
+    const svc16 = await serviceRate(service.port, 16);
+    const row = (name: string, v: number) => process.stdout.write(`${name.padEnd(34)} ${v.toFixed(0).padStart(8)} tokens/s\n`);
+    row('raw onnxruntime loop, batch 1', raw1);
+    row('raw onnxruntime loop, batch 16', raw16);
+    row('service over gRPC, 1 client', svc1);
+    row('service over gRPC, 16 clients', svc16);
+    const ratio = (name: string, v: number, target: number) => process.stdout.write(`${name.padEnd(46)} ${v.toFixed(2)}x  (target >= ${target}x) ${v >= target ? 'met' : 'NOT met'}\n`);
+    ratio('service 16 clients / raw batch 16', svc16 / raw16, 0.8);
+    ratio('service 1 client / raw batch 1', svc1 / raw1, 0.9);
+    ratio('service 16 clients / service 1 client', svc16 / svc1, 4);
+  } finally {
+    service.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
