@@ -223,6 +223,14 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
     }
   });
 
+  it('a request whose deadline passes ends with DEADLINE_EXCEEDED and frees its slot', async () => {
+    await expect(generate(request({ sampling: sampling({ maxNewTokens: 500, ignoreEos: true }) }), { deadline: Date.now() + 60 })).rejects.toMatchObject({
+      code: grpc.status.DEADLINE_EXCEEDED,
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(running.registry.resolve(undefined).model!.activeSequences()).toBe(0);
+  });
+
   it('a cancelled request leaves the batch and the service keeps serving', async () => {
     const err = await new Promise<grpc.ServiceError | null>((resolve) => {
       const call = client.generate(request({ sampling: sampling({ maxNewTokens: 500 }) }), (e) => resolve(e));
