@@ -13,11 +13,11 @@ describe('OpenAI-compatible HTTP API (a real HTTP server on loopback)', () => {
     running = await startInferenceService(config, createLogger({ service: 'inference', write: () => undefined }));
     base = `http://127.0.0.1:${running.openaiPort}`;
     client = createClient(InferenceServiceClient, { target: `127.0.0.1:${running.grpcPort}` });
-  });
+  }, 60_000);
   afterAll(async () => {
-    client.close();
-    await running.shutdown('test over');
-  });
+    client?.close();
+    await running?.shutdown('test over');
+  }, 60_000);
 
   const post = async (path: string, body: object) => {
     const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -15,6 +15,9 @@ import { loadInferenceConfig } from '../inference-config';
 import { startInferenceService, type RunningInferenceService } from '../start-inference-service';
 import { readReference, tinyDecoderDir } from '../testing/tiny-decoder.test-support';
 
+/** Starting services loads models; on a loaded CI machine that takes longer than Jest's 5 s default. */
+const START_TIMEOUT_MS = 60_000;
+
 type Call<Req, Res> = (req: Req, md: grpc.Metadata, opts: grpc.CallOptions, cb: (e: grpc.ServiceError | null, r: Res) => void) => grpc.ClientUnaryCall;
 const unaryCall = <Req, Res>(fn: Call<Req, Res>, req: Req, opts: grpc.CallOptions = {}) =>
   new Promise<Res>((resolve, reject) => fn(req, new grpc.Metadata(), opts, (e, r) => (e ? reject(e) : resolve(r))));
@@ -76,12 +79,12 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
       const loaded = await unaryCall(client.loadModel.bind(client), loadRequest('v1', true));
       expect(loaded.model).toMatchObject({ backend: ModelBackend.MODEL_BACKEND_OPENAI_REMOTE, contextLength: 512, active: true });
     }
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
-    client.close();
-    await running.shutdown('test over');
+    client?.close();
+    await running?.shutdown('test over');
     await upstream?.shutdown('test over');
-  });
+  }, START_TIMEOUT_MS);
 
   it('renders the chat template exactly as the learner does', async () => {
     const ref = readReference(dir);

@@ -98,8 +98,11 @@ export async function startGrpcService(deps: GrpcServiceDeps): Promise<RunningGr
       });
       if (metricsHttp !== undefined) {
         const http = metricsHttp.server;
-        await new Promise<void>((resolve) => http.close(() => resolve()));
-        http.closeAllConnections();
+        // close() waits for open connections; a scraper's keep-alive one must not hold shutdown.
+        await new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          http.closeAllConnections();
+        });
       }
       await deps.onShutdown?.();
       logger.info('stopped', { reason });
