@@ -26,6 +26,10 @@ bash clients/python/generate.sh --check
 step "lint, typecheck, build"
 npx nx run-many -t lint typecheck build --output-style=static "${nx_cache[@]}"
 
+step "scripts under tools/: lint and typecheck"
+npx eslint tools
+npx tsc -p tools/tsconfig.json
+
 step "TypeScript tests (Jest)"
 npx nx run-many -t test --output-style=static "${nx_cache[@]}"
 

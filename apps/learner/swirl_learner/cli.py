@@ -1,4 +1,4 @@
-"""The one entry point: `python -m swirl_learner {serve,export-fixture}`."""
+"""The one entry point: `python -m swirl_learner {serve,export-fixture,train-sft}`."""
 
 from __future__ import annotations
 
@@ -16,6 +16,21 @@ def _export_fixture(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train_sft(args: argparse.Namespace) -> int:
+    from swirl_learner.train_sft import SftSettings, train_sft
+
+    extra = json.loads(Path(args.provenance).read_text()) if args.provenance else {}
+    settings = SftSettings(
+        steps=args.steps, batch_size=args.batch_size, learning_rate=args.lr, warmup_steps=args.warmup_steps,
+        weight_decay=args.weight_decay, grad_clip_norm=args.grad_clip, num_layers=args.layers, hidden_size=args.hidden,
+        num_heads=args.heads, max_seq_len=args.max_len, seed=args.seed, threads=args.threads, log_every=args.log_every,
+    )
+    result = train_sft(Path(args.data), Path(args.out), settings, extra, log=lambda line: print(line, file=sys.stderr, flush=True))
+    print(json.dumps({"out": str(Path(args.out).resolve()), "steps": result.steps, "final_loss": result.final_loss, "last_loss": result.last_loss,
+                      "parameters": result.parameters, "train_seconds": round(result.train_seconds, 1), "examples": result.examples, "dropped": result.dropped}))
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from swirl_learner.server import serve
 
@@ -30,6 +45,25 @@ def main(argv: list[str] | None = None) -> int:
     fixture.add_argument("--out", required=True, help="output directory (replaced atomically)")
     fixture.add_argument("--seed", type=int, default=0)
     fixture.set_defaults(run=_export_fixture)
+
+    sft = commands.add_parser("train-sft", help="train a fresh swirl decoder by imitation on rendered conversations (JSONL) and export it")
+    sft.add_argument("--data", required=True, help="JSONL, one {family, messages: [{role, content}]} per line")
+    sft.add_argument("--out", required=True, help="export directory (model.onnx, tokenizer.json, config.json; replaced atomically)")
+    sft.add_argument("--seed", type=int, default=0)
+    sft.add_argument("--steps", type=int, required=True)
+    sft.add_argument("--batch-size", type=int, default=16, help="conversations per update")
+    sft.add_argument("--lr", type=float, default=3e-3, help="peak learning rate (warmup, then cosine to 0)")
+    sft.add_argument("--warmup-steps", type=int, default=50)
+    sft.add_argument("--weight-decay", type=float, default=0.01)
+    sft.add_argument("--grad-clip", type=float, default=1.0)
+    sft.add_argument("--layers", type=int, default=4)
+    sft.add_argument("--hidden", type=int, default=128)
+    sft.add_argument("--heads", type=int, default=4)
+    sft.add_argument("--max-len", type=int, default=4096, help="longer conversations are dropped (and counted in provenance)")
+    sft.add_argument("--threads", type=int, default=2, help="torch threads (fixed, for reproducible numerics)")
+    sft.add_argument("--log-every", type=int, default=25)
+    sft.add_argument("--provenance", default="", help="JSON file whose object is merged into config.json provenance")
+    sft.set_defaults(run=_train_sft)
 
     serve = commands.add_parser("serve", help="run the LearnerService gRPC server")
     serve.add_argument("--host", default="127.0.0.1")
