@@ -19,11 +19,13 @@ const arg = (name: string, dflt: string) => {
 const MODEL = arg('model', '');
 const NEW_TOKENS = Number(arg('tokens', '64'));
 const SECONDS = Number(arg('seconds', '6'));
+// onnxruntime threads per operator, the same for the raw loop and the service (like for like).
+const THREADS = Number(arg('threads', '1'));
 const PROMPT = Array.from({ length: 48 }, (_, i) => 65 + (i % 26));
 
 async function rawLoop(dir: string, batch: number): Promise<number> {
   const config = readDecoderConfig(dir);
-  const session = await openSession(join(dir, 'model.onnx'));
+  const session = await openSession(join(dir, 'model.onnx'), { intraOpThreads: THREADS });
   const kv = (past: Float32Array[], len: number) => {
     const feeds: Record<string, { data: Float32Array | BigInt64Array; dims: number[] }> = {};
     for (let l = 0; l < config.numLayers; l++) {
@@ -72,7 +74,7 @@ async function rawLoop(dir: string, batch: number): Promise<number> {
 }
 
 async function startService(dir: string): Promise<{ port: number; stop: () => void }> {
-  const child = spawn('node', [join(REPO, 'apps/inference/dist/main.js'), '--host=127.0.0.1', '--grpc-port=0', '--metrics-port=-1', `--models=bench@v1=${dir}`, '--max-batch-size=16'], {
+  const child = spawn('node', [join(REPO, 'apps/inference/dist/main.js'), '--host=127.0.0.1', '--grpc-port=0', '--metrics-port=-1', '--openai-port=-1', `--models=bench@v1=${dir}`, '--max-batch-size=16', `--intra-op-threads=${THREADS}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let buffer = '';
@@ -120,7 +122,7 @@ async function serviceRate(port: number, clients: number): Promise<number> {
 async function main(): Promise<void> {
   const dir = MODEL || tinyDecoderDir();
   const config = readDecoderConfig(dir);
-  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement\n`);
+  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement, ${THREADS} onnxruntime thread(s) on both sides\n`);
   const raw1 = await rawLoop(dir, 1);
   const raw16 = await rawLoop(dir, 16);
   const service = await startService(dir);
