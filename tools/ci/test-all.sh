@@ -39,3 +39,4 @@ step "Python learner: mypy (strict) and pytest"
 
 step "Python tests (pytest) against the built services"
 .venv/bin/python -m pytest clients/python -q
+

@@ -11,11 +11,9 @@
  * --max-new-tokens per turn. Step caps as in the method (5 multihop, 10 math); a malformed turn,
  * a tool failure or running out of steps counts as wrong.
  *
- * Observations are built exactly as the scripted teacher built them (so train and evaluation
- * see one format): search -> `QUERY -> Title: snippet | Title: snippet | ...` from the service's
- * structured hits (the service's own `observation` numbers the hits `[1] Title: ...`, which the
- * teacher did not); calculator -> `EXPR -> RESULT` (identical to the service's observation).
- * The report counts how often the service's own observation text differs.
+ * Observations are the tools service's own `observation` text, which the service renders with
+ * the same functions the scripted teacher used (`renderSearchResult`, `formatObservation`): the
+ * policy reads live exactly the format it was trained on.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,13 +21,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { actionToToolCall, formatObservation, parseAction, STOP_SEQUENCES } from '@swirl/actions';
+import { actionToToolCall, parseAction, STOP_SEQUENCES } from '@swirl/actions';
 import { checkHealth, createClient } from '@swirl/grpc-kit';
 import {
   ChatRole,
   FinishReason,
   InferenceServiceClient,
-  ToolResultStatus,
   ToolServiceClient,
   type ExecuteResponse,
   type GenerateResponse,
@@ -184,7 +181,6 @@ interface QuestionResult {
 
 interface Counters {
   toolCalls: number;
-  serviceObservationDiffers: number;
   generatedTokens: number;
 }
 
@@ -192,18 +188,6 @@ const ROLE = { system: ChatRole.CHAT_ROLE_SYSTEM, user: ChatRole.CHAT_ROLE_USER,
 
 function unary<Req, Res>(call: (req: Req, cb: (err: Error | null, res: Res) => void) => unknown, req: Req): Promise<Res> {
   return new Promise((res, rej) => call(req, (err, out) => (err ? rej(err) : res(out))));
-}
-
-/** The observation exactly as the teacher wrote it (world-tools.ts + formatObservation). */
-function teacherObservation(kind: 'search' | 'calculate', quoted: string, response: ExecuteResponse): string {
-  const result = response.result!;
-  if (kind === 'calculate') return formatObservation(quoted, result.output);
-  if (result.status !== ToolResultStatus.TOOL_RESULT_STATUS_OK) {
-    // The service answers an empty query with TOOL_ERROR; the teacher's tools wrote this text.
-    return formatObservation(quoted, 'no results: the query has no words to search for');
-  }
-  const hits = result.detail?.$case === 'search' ? result.detail.value.hits : [];
-  return formatObservation(quoted, hits.length === 0 ? 'no results' : hits.map((h) => `${h.title}: ${h.snippet}`).join('\n'));
 }
 
 async function runQuestion(
@@ -249,10 +233,9 @@ async function runQuestion(
     } catch (err) {
       return { ...base, correct: false, outcome: 'tool-failure', steps: i + 1, problem: String(err) };
     }
-    const quoted = action.kind === 'search' ? action.query : action.expression;
-    const observation = teacherObservation(action.kind, quoted, executed);
+    // The service renders observations exactly as the teacher did (one shared renderer).
+    const observation = executed.result!.observation;
     counters.toolCalls += 1;
-    if (executed.result!.observation !== observation) counters.serviceObservationDiffers += 1;
     steps.push({ action: text, observation });
   }
   return { ...base, correct: false, outcome: 'step-cap', steps: cap };
@@ -327,7 +310,7 @@ async function main(): Promise<void> {
     services.push(toolsService, inferenceService);
     const inference = createClient(InferenceServiceClient, { target: inferenceService.target, defaultTimeoutMs: 600_000 });
     const tools = createClient(ToolServiceClient, { target: toolsService.target, defaultTimeoutMs: 60_000 });
-    const counters: Counters = { toolCalls: 0, serviceObservationDiffers: 0, generatedTokens: 0 };
+    const counters: Counters = { toolCalls: 0, generatedTokens: 0 };
     let done = 0;
     const loopStarted = Date.now();
     const results = await pool(order, options.concurrency, async (q) => {
@@ -348,10 +331,8 @@ async function main(): Promise<void> {
       services: {
         tools: `apps/tools/dist/main.js (search top_k ${TOP_K} over corpus "world", calculator)`,
         inference: 'apps/inference/dist/main.js (ONNX backend)',
-        observationFormat:
-          'built like the teacher: search -> formatObservation(query, "Title: snippet" per hit), calculator -> formatObservation(expression, output)',
+        observationFormat: "the tools service's observation (renderSearchResult + formatObservation, as the teacher)",
         toolCalls: counters.toolCalls,
-        serviceObservationDiffersFromTeacherFormat: counters.serviceObservationDiffers,
       },
       grading: "the world's answersMatch against the gold answer; malformed turn, tool failure or step cap = wrong",
       families,

@@ -14,12 +14,13 @@ OUT_DIR="${OUT_DIR:-$REPO/models/$NAME}"
 TRAJECTORIES="${TRAJECTORIES:-2}"      # teacher trajectories per train question (4000 questions)
 MISTAKES="${MISTAKES:-{\}}"            # teacher mistake rates over DEFAULT_MISTAKES (JSON)
 STEPS="${STEPS:-300}"
-BATCH="${BATCH:-12}"
+BATCH="${BATCH:-32}"
 LR="${LR:-3e-3}"
 WARMUP="${WARMUP:-30}"
 LAYERS="${LAYERS:-4}"
 HIDDEN="${HIDDEN:-128}"
 HEADS="${HEADS:-2}"
+VOCAB_SIZE="${VOCAB_SIZE:-1024}"       # byte-level BPE learned from the train trajectories (0: plain bytes)
 EVAL_N="${EVAL_N:-200}"                # held-out questions per family
 EVAL_SPLIT="${EVAL_SPLIT:-test}"
 SKIP_EVAL="${SKIP_EVAL:-0}"
@@ -56,11 +57,11 @@ json.dump({
 }, open(out, "w"), indent=2)
 EOF
 
-step "4/5 train (seed $SEED, $STEPS steps x $BATCH trajectories, $LAYERS layers d=$HIDDEN heads=$HEADS, lr $LR) -> $OUT_DIR"
+step "4/5 train (seed $SEED, $STEPS steps x $BATCH trajectories, $LAYERS layers d=$HIDDEN heads=$HEADS, vocab $VOCAB_SIZE, lr $LR) -> $OUT_DIR"
 PYTHONPATH="$REPO/apps/learner" \
   "$PY" -m swirl_learner train-sft --data "$WORLD_DIR/sft-train.jsonl" --out "$OUT_DIR" --seed "$SEED" \
   --steps "$STEPS" --batch-size "$BATCH" --lr "$LR" --warmup-steps "$WARMUP" --layers "$LAYERS" --hidden "$HIDDEN" --heads "$HEADS" \
-  --provenance "$PROV" --log-every 10
+  --vocab-size "$VOCAB_SIZE" --provenance "$PROV" --log-every 10
 
 if [ "$SKIP_EVAL" = "1" ]; then
   step "5/5 evaluation skipped (SKIP_EVAL=1)"

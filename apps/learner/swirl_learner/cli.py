@@ -24,6 +24,7 @@ def _train_sft(args: argparse.Namespace) -> int:
         steps=args.steps, batch_size=args.batch_size, learning_rate=args.lr, warmup_steps=args.warmup_steps,
         weight_decay=args.weight_decay, grad_clip_norm=args.grad_clip, num_layers=args.layers, hidden_size=args.hidden,
         num_heads=args.heads, max_seq_len=args.max_len, seed=args.seed, threads=args.threads, log_every=args.log_every,
+        vocab_size=args.vocab_size,
     )
     result = train_sft(Path(args.data), Path(args.out), settings, extra, log=lambda line: print(line, file=sys.stderr, flush=True))
     print(json.dumps({"out": str(Path(args.out).resolve()), "steps": result.steps, "final_loss": result.final_loss, "last_loss": result.last_loss,
@@ -34,7 +35,7 @@ def _train_sft(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from swirl_learner.server import serve
 
-    return serve(args.host, args.port, Path(args.checkpoint_root), Path(args.export_root))
+    return serve(args.host, args.port, Path(args.checkpoint_root), Path(args.export_root), args.metrics_port)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,12 +63,14 @@ def main(argv: list[str] | None = None) -> int:
     sft.add_argument("--max-len", type=int, default=4096, help="longer conversations are dropped (and counted in provenance)")
     sft.add_argument("--threads", type=int, default=2, help="torch threads (fixed, for reproducible numerics)")
     sft.add_argument("--log-every", type=int, default=25)
+    sft.add_argument("--vocab-size", type=int, default=0, help="0: byte-level tokenizer; N > 263: byte-level BPE with N ids learned from --data")
     sft.add_argument("--provenance", default="", help="JSON file whose object is merged into config.json provenance")
     sft.set_defaults(run=_train_sft)
 
     serve = commands.add_parser("serve", help="run the LearnerService gRPC server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=50055, help="0: any free port (reported on stderr)")
+    serve.add_argument("--metrics-port", type=int, default=9468, help="Prometheus GET /metrics on --host; 0: any free port (reported on stderr), -1: off")
     serve.add_argument("--checkpoint-root", default="var/learner/checkpoints", help="where Save writes when no path is given")
     serve.add_argument("--export-root", default="var/learner/exports", help="where Export writes when no directory is given")
     serve.set_defaults(run=_serve)

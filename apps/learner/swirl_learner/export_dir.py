@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import torch
+from safetensors.torch import save_file
 from tokenizers import Tokenizer
 
+from swirl_learner.backends import WEIGHTS_FILE
 from swirl_learner.model import CachedDecoder
 from swirl_learner.onnx_export import DEFAULT_OPSET, OnnxPolicy, export_onnx
 from swirl_learner.parity import onnx_max_diff, torch_greedy
@@ -72,8 +75,12 @@ def write_export(
     opset: int = DEFAULT_OPSET,
     extra_files: dict[str, str] | None = None,
     max_allowed_diff: float = 1e-3,
+    weights: dict[str, torch.Tensor] | None = None,
 ) -> ExportResult:
-    """config_json must carry pad_token_id (padding of the verification batch) and provenance."""
+    """config_json must carry pad_token_id (padding of the verification batch) and provenance.
+    `weights` (the model's state dict) are also written as model.safetensors, which makes the
+    directory a weights-only learner checkpoint as well (Init with model.checkpoint_path = this
+    directory): the base policy that step-wise RL starts from."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
@@ -88,6 +95,8 @@ def write_export(
         (staging / "config.json").write_text(json.dumps(config_json, indent=2) + "\n")
         for name, text in (extra_files or {}).items():
             (staging / name).write_text(text)
+        if weights is not None:
+            save_file({k: v.detach().contiguous() for k, v in weights.items()}, str(staging / WEIGHTS_FILE), metadata={"format": "pt"})
         digest = sha256_file(staging / "model.onnx")
         if out_dir.exists():
             _check_replaceable(out_dir)

@@ -10,7 +10,7 @@ policy must learn); role headers, the system prompt, the question and observatio
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,6 +81,15 @@ def fast_encode_conversation(tokenizer: Tokenizer, messages: Sequence[Mapping[st
                 mask[t + 1 + k] = False
     system_len = ids.index(end) + 1
     return SftExample(family=family, token_ids=tuple(ids), loss_mask=tuple(mask), system_len=system_len)
+
+
+def conversation_texts(path: Path) -> Iterator[str]:
+    """Every message's content in file order: the text a BPE tokenizer learns its merges from."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                for message in json.loads(line)["messages"]:
+                    yield str(message["content"])
 
 
 def load_sft_examples(path: Path, tokenizer: Tokenizer, max_len: int) -> tuple[list[SftExample], int]:

@@ -35,8 +35,8 @@ from swirl_learner.losses import Normaliser, sft_terms, token_logprobs
 from swirl_learner.model import KeyValue, SwirlDecoder, count_parameters
 from swirl_learner.optim import build_optimizer, build_schedule
 from swirl_learner.provenance import provenance
-from swirl_learner.sft_data import SftExample, load_sft_examples
-from swirl_learner.tokenizer import build_tokenizer, special_token_ids
+from swirl_learner.sft_data import SftExample, conversation_texts, load_sft_examples
+from swirl_learner.tokenizer import build_tokenizer, special_token_ids, train_bpe_tokenizer
 
 L = learner_pb2
 
@@ -56,6 +56,9 @@ class SftSettings:
     seed: int = 0
     threads: int = 2
     log_every: int = 25
+    # 0: the plain byte-level tokenizer; above 263: a byte-level BPE with that many ids, its
+    # merges learned from the training conversations (see tokenizer.train_bpe_tokenizer).
+    vocab_size: int = 0
 
 
 @dataclass
@@ -154,7 +157,7 @@ def train_sft(data: Path, out_dir: Path, settings: SftSettings, extra_provenance
 def _train(data: Path, out_dir: Path, settings: SftSettings, extra_provenance: dict[str, Any] | None, log: Any) -> SftResult:
     started = time.perf_counter()
     torch.manual_seed(settings.seed)
-    tokenizer = build_tokenizer()
+    tokenizer = build_tokenizer() if settings.vocab_size == 0 else train_bpe_tokenizer(conversation_texts(data), settings.vocab_size)
     special = special_token_ids(tokenizer)
     examples, dropped = load_sft_examples(data, tokenizer, settings.max_seq_len)
     cfg = DecoderConfig(
@@ -209,6 +212,7 @@ def _train(data: Path, out_dir: Path, settings: SftSettings, extra_provenance: d
         "data": {"path": str(data), "sha256": _sha256(data), "examples": len(examples), "dropped_over_max_len": dropped},
         "training": {**asdict(settings), "epochs_started": sampler.epoch, "loss": "token-mean SFT on assistant turns incl. <|end|>",
                      "schedule": "AdamW, linear warmup then cosine to 0", "system_turn": "cached per family, no gradient"},
+        "tokenizer": "byte-level" if settings.vocab_size == 0 else f"byte-level BPE, {tokenizer.get_vocab_size()} ids, merges learned from the training data",
         "parameters": result.parameters,
         "final_loss": round(result.final_loss, 6),
         "final_loss_definition": "mean token loss over the last min(50, steps) steps",
@@ -222,7 +226,8 @@ def _train(data: Path, out_dir: Path, settings: SftSettings, extra_provenance: d
     curve = {"every": settings.log_every, "loss": [round(x, 5) for x in losses[:: settings.log_every]] + [round(losses[-1], 5)]}
     model.eval()
     config_json = ExportConfig(cfg, special, CHAT_TEMPLATE, provenance(stamp)).to_json_dict()
-    write_export(out_dir, model, tokenizer, config_json, extra_files={"training-curve.json": json.dumps(curve) + "\n"})
+    # The weights go along, so the directory is also the learner checkpoint RL starts from.
+    write_export(out_dir, model, tokenizer, config_json, extra_files={"training-curve.json": json.dumps(curve) + "\n"}, weights=model.state_dict())
     total = time.perf_counter() - started
     config_path = out_dir / "config.json"
     written = json.loads(config_path.read_text())

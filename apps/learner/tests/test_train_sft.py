@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
+from tokenizers import Tokenizer
 
 from swirl_learner import cli
+from swirl_learner.backends import backend_from_directory
 from swirl_learner.config import DecoderConfig
 from swirl_learner.losses import token_logprobs
 from swirl_learner.model import SwirlDecoder
+from swirl_learner.onnx_export import OnnxPolicy
 from swirl_learner.sft_data import encode_conversation, fast_encode_conversation, load_sft_examples
 from swirl_learner.tokenizer import build_tokenizer
 from swirl_learner.train_sft import group_logprobs
@@ -85,12 +89,12 @@ def test_loader_drops_too_long_conversations(data_file: Path) -> None:
     assert dropped > 0 and all(len(e.token_ids) <= shortest for e in examples)
 
 
-def _train(data: Path, out: Path, seed: int) -> dict[str, object]:
+def _train(data: Path, out: Path, seed: int, extra: tuple[str, ...] = ()) -> dict[str, object]:
     argv = ["train-sft", "--data", str(data), "--out", str(out), "--seed", str(seed), "--steps", "40", "--batch-size", "4",
             "--lr", "1e-2", "--warmup-steps", "2", "--layers", "2", "--hidden", "32", "--heads", "2", "--max-len", "512", "--log-every", "10"]
     provenance = out.parent / f"prov-{out.name}.json"
     provenance.write_text(json.dumps({"world": {"seed": 7}, "prompt_version": "test/1"}))
-    assert cli.main(argv + ["--provenance", str(provenance)]) == 0
+    assert cli.main([*argv, *extra, "--provenance", str(provenance)]) == 0
     return dict(json.loads((out / "config.json").read_text())["provenance"])
 
 
@@ -108,3 +112,27 @@ def test_train_sft_learns_exports_and_is_reproducible(data_file: Path, tmp_path:
     again = _train(data_file, tmp_path / "b", seed=3)
     assert again["final_loss"] == first["final_loss"] and again["last_step_loss"] == first["last_step_loss"]
     assert (tmp_path / "a" / "model.onnx").read_bytes() == (tmp_path / "b" / "model.onnx").read_bytes()
+
+
+def test_train_sft_with_a_learned_bpe_exports_that_tokenizer(data_file: Path, tmp_path: Path) -> None:
+    stamp = _train(data_file, tmp_path / "bpe", seed=3, extra=("--vocab-size", "300"))
+    tokenizer = Tokenizer.from_file(str(tmp_path / "bpe" / "tokenizer.json"))
+    config = json.loads((tmp_path / "bpe" / "config.json").read_text())
+    assert tokenizer.get_vocab_size() == 300 == config["vocab_size"]
+    assert stamp["tokenizer"] == "byte-level BPE, 300 ids, merges learned from the training data"
+    assert stamp["max_abs_logit_diff"] <= 1e-4  # type: ignore[operator]
+    byte_level = len(build_tokenizer().encode("Question: Where was Velora born?", add_special_tokens=False).ids)
+    assert len(tokenizer.encode("Question: Where was Velora born?", add_special_tokens=False).ids) < byte_level
+
+
+def test_the_export_is_also_the_learner_checkpoint_of_the_same_weights(data_file: Path, tmp_path: Path) -> None:
+    _train(data_file, tmp_path / "m", seed=5)
+    out = tmp_path / "m"
+    backend = backend_from_directory(out)
+    config = json.loads((out / "config.json").read_text())
+    ids = np.array([[256, 260, 10, 72, 105, 262, 261, 10]])
+    with torch.no_grad():
+        torch_logits = backend.logits(torch.tensor(ids), torch.ones_like(torch.tensor(ids))).numpy()
+    policy = OnnxPolicy(out / "model.onnx", config["num_layers"], config["num_heads"], config["head_dim"])
+    onnx_logits, _ = policy.run(ids, np.ones_like(ids), np.arange(ids.shape[1])[None, :], policy.empty_cache(1))
+    assert float(np.abs(torch_logits - onnx_logits).max()) <= 1e-4

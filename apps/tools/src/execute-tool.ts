@@ -2,8 +2,9 @@ import { status } from '@grpc/grpc-js';
 import { deadlineExceeded, invalidArgument, isGrpcStatusError, type CallContext } from '@swirl/grpc-kit';
 import { durationFromMs, durationToMs, ToolResultStatus, type ExecuteRequest, type ExecuteResponse } from '@swirl/proto';
 import { validateArguments, type ArgumentValues } from './argument-schema';
-import { capOutput } from './cap-output';
+import { formatObservation } from '@swirl/actions';
 import { ConcurrencyLimiter } from '@swirl/grpc-kit';
+import { capOutput } from './cap-output';
 import type { Tool, ToolOutcome } from './tool';
 import type { ToolMetrics } from './tool-metrics';
 import type { ToolRegistry } from './tool-registry';
@@ -62,7 +63,7 @@ export function createToolExecutor(deps: ToolExecutorDeps): (request: ExecuteReq
       });
       label = outcome.status;
       const output = capOutput(outcome.output, limits.maxOutputBytes);
-      const observation = capOutput(`${tool.quote(args)} -> ${output.text}`, limits.maxOutputBytes);
+      const observation = capOutput(formatObservation(tool.quote(args), output.text), limits.maxOutputBytes);
       return {
         result: {
           toolName: tool.name,

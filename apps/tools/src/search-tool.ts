@@ -1,9 +1,9 @@
-import type { CorpusRegistry } from '@swirl/search';
+import { renderSearchResult, type CorpusRegistry } from '@swirl/search';
 import type { Tool, ToolOutcome } from './tool';
 
 /**
  * BM25 search behind `<search_query>` actions. The output lists the hits as the model reads
- * them: `[1] Title: snippet`, one per line.
+ * them (`Title: snippet`, one per line: the same rendering the synthetic world's teacher uses).
  */
 export function createSearchTool(registry: CorpusRegistry): Tool {
   const corpora = registry.names;
@@ -30,13 +30,9 @@ export function createSearchTool(registry: CorpusRegistry): Tool {
       const outcome = searcher.search(String(args['query']), { topK: Number(args['top_k']) });
       const hits = outcome.hits.map((h) => ({ docId: h.docId, title: h.title, snippet: h.snippet, score: h.score, rank: h.rank }));
       const detail = { $case: 'search' as const, value: { corpus, hits } };
-      if (outcome.kind === 'empty-query') {
-        const message =
-          outcome.reason === 'blank' ? 'the query is empty: write the words to search for' : 'the query has no searchable words: name the entity or fact to look up';
-        return { status: 'tool_error', output: `error: ${message}`, errorMessage: message, detail };
-      }
-      const output = hits.length === 0 ? 'no results' : hits.map((h) => `[${h.rank}] ${h.title}: ${h.snippet}`).join('\n');
-      return { status: 'ok', output, detail };
+      const rendered = renderSearchResult(outcome);
+      if (rendered.error !== undefined) return { status: 'tool_error', output: rendered.text, errorMessage: rendered.error, detail };
+      return { status: 'ok', output: rendered.text, detail };
     },
   };
 }

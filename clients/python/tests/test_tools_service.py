@@ -63,7 +63,8 @@ def test_search_finds_the_gold_paragraph_on_real_data(stub: tools_pb2_grpc.ToolS
     assert result.search.corpus == "hotpotqa-dev"
     assert [h.rank for h in result.search.hits] == [1, 2, 3]
     assert result.search.hits[0].title == "Scott Derrickson"
-    assert result.observation.startswith("Scott Derrickson American director -> [1] Scott Derrickson:")
+    assert result.observation.startswith("Scott Derrickson American director -> Scott Derrickson:")
+    assert "\n" not in result.observation and result.observation.count(" | ") >= 2
 
 
 def test_search_in_the_second_corpus(stub: tools_pb2_grpc.ToolServiceStub) -> None:

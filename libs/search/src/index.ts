@@ -18,6 +18,8 @@ export type { SnippetOptions } from './snippet/make-snippet';
 export { CorpusSearcher } from './search/corpus-searcher';
 export type { IndexProvenance } from './search/corpus-searcher';
 export type { EmptyQuery, SearchHit, SearchHits, SearchOutcome, SearchRequest } from './search/search-outcome';
+export { renderSearchResult } from './search/render-search-result';
+export type { RenderedSearchResult } from './search/render-search-result';
 export { resolveSearcherConfig, resolveTopK } from './search/searcher-options';
 export type { SearcherConfig, SearcherOptions } from './search/searcher-options';
 

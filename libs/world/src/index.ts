@@ -19,7 +19,7 @@ export { generateWorld } from './world/generate-world';
 export type { World } from './world/generate-world';
 
 // Tools
-export { createWorldTools, renderSearchResult } from './tools/world-tools';
+export { createWorldTools } from './tools/world-tools';
 export type { WorldTools, WorldToolsOptions } from './tools/world-tools';
 
 // Teacher

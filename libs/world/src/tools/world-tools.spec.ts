@@ -1,5 +1,6 @@
 import { sharedWorld } from '../testing/shared-world.test-support';
-import { createWorldTools, renderSearchResult } from './world-tools';
+import { renderSearchResult } from '@swirl/search';
+import { createWorldTools } from './world-tools';
 
 describe('createWorldTools', () => {
   const { world, tools } = sharedWorld();
@@ -14,7 +15,7 @@ describe('createWorldTools', () => {
   });
 
   it('reports queries without results in words', () => {
-    expect(tools.searchObservation('the of and')).toBe('the of and -> no results: the query has no words to search for');
+    expect(tools.searchObservation('the of and')).toBe('the of and -> error: the query has no searchable words: name the entity or fact to look up');
     expect(tools.searchObservation('zzzzqqq')).toBe('zzzzqqq -> no results');
   });
 
@@ -28,6 +29,6 @@ describe('createWorldTools', () => {
   it('takes its top-k from the options', () => {
     const one = createWorldTools(world.corpus.slice(0, 50), { topK: 1 });
     expect(one.search(world.corpus[1].title).hits).toHaveLength(1);
-    expect(renderSearchResult(one.search(world.corpus[1].title))).toBe(`${world.corpus[1].title}: ${world.corpus[1].text}`);
+    expect(renderSearchResult(one.search(world.corpus[1].title)).text).toBe(`${world.corpus[1].title}: ${world.corpus[1].text}`);
   });
 });

@@ -1,6 +1,6 @@
 import { formatObservation } from '@swirl/actions';
 import { deterministicCalculate as calculate } from './deterministic-calculator';
-import { Bm25Index, CorpusSearcher, createCorpus, resolveIndexConfig, type SearchOutcome } from '@swirl/search';
+import { Bm25Index, CorpusSearcher, createCorpus, renderSearchResult, resolveIndexConfig, type SearchOutcome } from '@swirl/search';
 import type { Article } from '../knowledge/write-article';
 
 export interface WorldToolsOptions {
@@ -23,13 +23,6 @@ export interface WorldTools {
   calculateObservation(expression: string): { observation: string; result?: string };
 }
 
-/** Renders search hits, one `Title: snippet` per hit (joined to one line by `formatObservation`). */
-export function renderSearchResult(outcome: SearchOutcome): string {
-  if (outcome.kind === 'empty-query') return 'no results: the query has no words to search for';
-  if (outcome.hits.length === 0) return 'no results';
-  return outcome.hits.map((hit) => `${hit.title}: ${hit.snippet}`).join('\n');
-}
-
 /**
  * Builds the tools synchronously (indexing a world corpus takes well under a second), so a
  * teacher can run its calls inline. Uses the same BM25 defaults as the tools service.
@@ -45,7 +38,8 @@ export function createWorldTools(corpus: readonly Article[], options: WorldTools
     topK: config.topK,
     titles: Object.freeze(corpus.map((a) => a.title)),
     search,
-    searchObservation: (query: string) => formatObservation(query, renderSearchResult(search(query))),
+    // The tools service renders with the same function, so live runs read what the teacher read.
+    searchObservation: (query: string) => formatObservation(query, renderSearchResult(search(query)).text),
     calculateObservation(expression: string) {
       const result = calculate(expression);
       const text = result.ok ? result.text : `error: ${result.error.message}`;
