@@ -40,3 +40,8 @@ step "Python learner: mypy (strict) and pytest"
 step "Python tests (pytest) against the built services"
 .venv/bin/python -m pytest clients/python -q
 
+step "infrastructure: kustomize render + API schema validation, broken fixtures, images, promtool, dashboard"
+bash tools/ci/check-infra.sh
+
+step "stack metrics: services + a real Prometheus, real calls, series checked over its HTTP API"
+bash tools/ci/stack-metrics.sh

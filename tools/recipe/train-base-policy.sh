@@ -8,18 +8,18 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
 
 WORLD_SEED="${WORLD_SEED:-1}"          # seed of the synthetic world (questions, KB, teacher)
-SEED="${SEED:-1}"                      # seed of the model init and the data order
+SEED="${SEED:-0}"                      # seed of the model init and the data order (the committed model: 0)
 NAME="${MODEL_NAME:-swirl-tiny}"
 OUT_DIR="${OUT_DIR:-$REPO/models/$NAME}"
 TRAJECTORIES="${TRAJECTORIES:-2}"      # teacher trajectories per train question (4000 questions)
 MISTAKES="${MISTAKES:-{\}}"            # teacher mistake rates over DEFAULT_MISTAKES (JSON)
-STEPS="${STEPS:-300}"
-BATCH="${BATCH:-32}"
-LR="${LR:-3e-3}"
-WARMUP="${WARMUP:-30}"
+STEPS="${STEPS:-1500}"
+BATCH="${BATCH:-16}"
+LR="${LR:-2e-3}"
+WARMUP="${WARMUP:-50}"
 LAYERS="${LAYERS:-4}"
 HIDDEN="${HIDDEN:-128}"
-HEADS="${HEADS:-2}"
+HEADS="${HEADS:-4}"
 VOCAB_SIZE="${VOCAB_SIZE:-1024}"       # byte-level BPE learned from the train trajectories (0: plain bytes)
 EVAL_N="${EVAL_N:-200}"                # held-out questions per family
 EVAL_SPLIT="${EVAL_SPLIT:-test}"

@@ -20,7 +20,7 @@ import grpc
 import pytest
 from google.protobuf import struct_pb2
 
-from swirl.v1 import common_pb2, inference_pb2, inference_pb2_grpc, learner_pb2, learner_pb2_grpc, tools_pb2, tools_pb2_grpc, trajectory_pb2
+from swirl.v1 import common_pb2, inference_pb2, inference_pb2_grpc, judge_pb2, judge_pb2_grpc, learner_pb2, learner_pb2_grpc, tools_pb2, tools_pb2_grpc, trajectory_pb2
 from swirl_client import open_channel
 
 REPO = Path(__file__).resolve().parents[3]
@@ -81,11 +81,25 @@ def call_learner(stack: Stack) -> None:
         assert out.step == step and out.loss_tokens == 4 * len(action) and math.isfinite(out.loss) and not out.replayed
 
 
-# One caller per service of the stack (add the judge, coordinator and trainer here when they join it).
+def call_judge(stack: Stack) -> None:
+    stub = judge_pb2_grpc.JudgeServiceStub(stack.channel("judge"))
+    prefix = [
+        common_pb2.ChatMessage(role=common_pb2.CHAT_ROLE_SYSTEM, content="Use <math_exp>E</math_exp> for arithmetic and <answer>A</answer> to answer."),
+        common_pb2.ChatMessage(role=common_pb2.CHAT_ROLE_USER, content="Question: Ana buys 3 boxes of 12 eggs. How many eggs does she have?"),
+    ]
+    good = judge_pb2.StepJudgeItem(item_id="good", prefix=prefix, action_text="Multiply boxes by eggs per box. <math_exp>3 * 12</math_exp>")
+    bad = judge_pb2.StepJudgeItem(item_id="bad", prefix=prefix, action_text="<math_exp>3 * 12</math_exp><answer>36</answer>")
+    response = stub.JudgeSteps(judge_pb2.JudgeStepsRequest(judge_id="rules", items=[good, bad]), timeout=30)
+    labels = {j.item_id: j.verdict.label for j in response.judgments}
+    assert labels == {"good": trajectory_pb2.VERDICT_LABEL_GOOD, "bad": trajectory_pb2.VERDICT_LABEL_BAD}
+
+
+# One caller per service of the stack (add the coordinator and trainer here when they join it).
 MAIN_RPCS: dict[str, Callable[[Stack], None]] = {
     "tools": call_tools,
     "inference": call_inference,
     "learner": call_learner,
+    "judge": call_judge,
 }
 
 

@@ -72,8 +72,8 @@ SERVICES: dict[str, ServiceSpec] = {
                     lambda p: [sys.executable, "-m", "swirl_learner", "serve", "--host", "127.0.0.1", "--port", "0", "--metrics-port", "0",
                                "--checkpoint-root", str(p.work / "checkpoints"), "--export-root", str(p.work / "exports")],
                     ("Init", "TrainStep"), ("swirl_learner_train_steps_total", "swirl_learner_tokens_trained_total"), cwd=LEARNER),
-        # When they land (metric names proposed in docs/operations/metrics.md):
-        # ServiceSpec("judge", "swirl.v1.JudgeService", _node("judge"), ("JudgeSteps",), ("swirl_judge_step_verdicts_total",)),
+        ServiceSpec("judge", "swirl.v1.JudgeService", _node("judge"), ("JudgeSteps",), ("swirl_judge_verdicts_total",)),
+        # Still to join (they need a dataset and a running pipeline to show their domain series):
         # ServiceSpec("coordinator", "swirl.v1.CoordinatorService", _node("coordinator"), ("StartJob",), ("swirl_coordinator_trajectories_total",)),
         # ServiceSpec("trainer", "swirl.v1.TrainerService", _node("trainer"), ("CreateRun",), ("swirl_trainer_steps_total",)),
     ]

@@ -38,9 +38,13 @@ export function serverStreaming<Req, Res>(
     decoded(call.request)
       .then((request) => fn(request, (message) => void call.write(message), ctx))
       .then(
-      () => call.end(),
-      (err: unknown) => call.destroy(toServiceError(err, logger, call)),
-    );
+        () => call.end(),
+        // Not call.destroy(err): grpc-js 1.14 then never sends the status and the client waits
+        // out its deadline. An 'error' event ends the stream with the status.
+        (err: unknown) => {
+          if (!call.cancelled) call.emit('error', toServiceError(err, logger, call));
+        },
+      );
   };
 }
 

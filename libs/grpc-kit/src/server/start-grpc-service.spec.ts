@@ -37,6 +37,18 @@ describe('startGrpcService', () => {
     expect(seen).toEqual(['0', '1', '2']);
   });
 
+  it('ends a failing server stream with its status at once, after the messages already sent', async () => {
+    // Were the status lost, the client would end with DEADLINE_EXCEEDED after 8 s instead.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const stream = (client as any).Count({ n: -1 }, { deadline: Date.now() + 8_000 }) as grpc.ClientReadableStream<{ text: string }>;
+    const seen: string[] = [];
+    const err = await (async () => {
+      for await (const m of stream) seen.push(m.text);
+    })().catch((e: grpc.ServiceError) => e);
+    expect(seen).toEqual(['0']);
+    expect(err).toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: 'n must not be negative, got -1' });
+  });
+
   it('returns a thrown GrpcStatusError as its status, and hides other errors behind INTERNAL', async () => {
     await expect(call(client, 'Echo', { key: 'k', failTimes: 1, failCode: grpc.status.NOT_FOUND })).rejects.toMatchObject({
       code: grpc.status.NOT_FOUND,

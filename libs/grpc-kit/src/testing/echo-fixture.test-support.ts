@@ -93,6 +93,11 @@ export async function startEchoServer(overrides: Partial<ServerConfig> & { serve
       return { text: 'slept', serverId, deadlineMs: ctx.deadlineMs };
     }),
     count: serverStreaming(logger, async (req: { n: number }, emit) => {
+      // n < 0 streams one message, then fails: a stream that breaks half way.
+      if (req.n < 0) {
+        emit({ text: '0', serverId });
+        throw new GrpcStatusError(grpc.status.INVALID_ARGUMENT, `n must not be negative, got ${req.n}`);
+      }
       for (let i = 0; i < req.n; i++) emit({ text: String(i), serverId });
     }),
   };

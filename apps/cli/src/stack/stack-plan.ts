@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import type { ServiceSpec } from './service-process';
+import { REPO, SERVICE_ORDER, type ServiceName, type StackConfig } from './stack-options';
+
+/** The command line of every service of the local stack, wired to each other's ports. */
+export function planStack(config: StackConfig): ServiceSpec[] {
+  const target = (name: ServiceName) => `${config.host}:${config.ports[name]}`;
+  const node = (name: ServiceName, extra: string[]): ServiceSpec => ({
+    name,
+    command: process.execPath,
+    args: [join(REPO, 'apps', name, 'dist', 'main.js'), `--host=${config.host}`, `--grpc-port=${config.ports[name]}`, `--metrics-port=${config.metricsPorts[name]}`, ...extra],
+    target: target(name),
+    logFile: join(config.stateDir, 'logs', `${name}.log`),
+    startTimeoutMs: config.startTimeoutMs,
+  });
+  const corpora = [`world=jsonl:${config.worldCorpusPath}`, ...(config.benchmarkCorpora ? ['hotpotqa-dev', 'musique-dev'] : [])];
+  const artifacts = join(config.stateDir, 'artifacts');
+  const policy = `${config.policy.name}@${config.policy.version}`;
+  const specs: Record<ServiceName, ServiceSpec> = {
+    tools: node('tools', [`--corpora=${corpora.join(',')}`, `--index-cache-dir=${join(config.stateDir, 'index-cache')}`]),
+    inference: node('inference', [`--models=${policy}=${config.policy.dir}`, '--openai-port=-1', `--intra-op-threads=${config.inferenceThreads}`]),
+    // The LLM judge is wired to the policy model too (the rules judge stays the default).
+    judge: node('judge', [`--inference-target=${target('inference')}`, `--llm-model=${config.policy.name}`, `--cache-file=${join(config.stateDir, 'verdict-cache.db')}`, `--coordinator-target=${target('coordinator')}`]),
+    learner: {
+      name: 'learner',
+      command: config.python,
+      args: ['-m', 'swirl_learner', 'serve', `--host=${config.host}`, `--port=${config.ports.learner}`, `--metrics-port=${config.metricsPorts.learner}`,
+        `--checkpoint-root=${join(artifacts, 'checkpoints')}`, `--export-root=${join(artifacts, 'exports')}`],
+      env: { PYTHONPATH: join(REPO, 'apps', 'learner') },
+      target: target('learner'),
+      logFile: join(config.stateDir, 'logs', 'learner.log'),
+      startTimeoutMs: config.startTimeoutMs,
+    },
+    trainer: node('trainer', [`--learner-target=${target('learner')}`, `--inference-target=${target('inference')}`, `--judge-target=${target('judge')}`,
+      `--store-path=${config.storePath}`, `--artifacts-dir=${artifacts}`, `--base-checkpoints=${config.policy.name}@*=${config.policy.dir}`]),
+    coordinator: node('coordinator', [`--store=${config.storePath}`, `--tools-target=${target('tools')}`, `--inference-target=${target('inference')}`,
+      `--judge-target=${target('judge')}`, `--data-dir=${config.dataDir}`, '--world-corpus=world']),
+  };
+  return SERVICE_ORDER.map((name) => specs[name]);
+}

@@ -1,0 +1,45 @@
+import { status } from '@grpc/grpc-js';
+import { createClient, idempotentMethodsFromDescriptorSet } from '@swirl/grpc-kit';
+import { InferenceServiceClient, JudgeServiceClient, readDescriptorSet, ToolServiceClient } from '@swirl/proto';
+
+export interface ServiceClientOptions {
+  readonly inferenceTarget: string;
+  readonly toolsTarget: string;
+  /** undefined: no judge service configured. */
+  readonly judgeTarget: string | undefined;
+  readonly authToken: string | undefined;
+  /** Attempts of a call refused with UNAVAILABLE or RESOURCE_EXHAUSTED (idempotent methods only). */
+  readonly callAttempts: number;
+}
+
+/** The clients the coordinator calls: the policy, the tools and (optionally) the judge. */
+export interface ServiceClients {
+  readonly inference: InferenceServiceClient;
+  readonly tools: ToolServiceClient;
+  readonly judge: JudgeServiceClient | undefined;
+  close(): void;
+}
+
+export function createServiceClients(options: ServiceClientOptions): ServiceClients {
+  const idempotentMethods = idempotentMethodsFromDescriptorSet(readDescriptorSet());
+  // A full inference queue or a full tool queue did not act on the call: worth a retry with
+  // backoff. Every method used here is declared side-effect free.
+  const common = {
+    idempotentMethods,
+    authToken: options.authToken,
+    retry: { maxAttempts: options.callAttempts, retryableCodes: [status.UNAVAILABLE, status.RESOURCE_EXHAUSTED], initialBackoffMs: 200, maxBackoffMs: 5000 },
+  };
+  const inference = createClient(InferenceServiceClient, { target: options.inferenceTarget, ...common });
+  const tools = createClient(ToolServiceClient, { target: options.toolsTarget, ...common });
+  const judge = options.judgeTarget === undefined ? undefined : createClient(JudgeServiceClient, { target: options.judgeTarget, ...common });
+  return {
+    inference,
+    tools,
+    judge,
+    close: () => {
+      inference.close();
+      tools.close();
+      judge?.close();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createServerMetrics, startGrpcService, type Logger, type RunningGrpcService } from '@swirl/grpc-kit';
+import { readDescriptorSet } from '@swirl/proto';
+import { openSqliteStore, SchemaVersionError, type JobKind, type TrajectoryStore } from '@swirl/store';
+import { createServiceClients } from './clients/service-clients';
+import type { CoordinatorConfig } from './config/coordinator-config';
+import { createEvaluateJobHandler } from './jobs/evaluate-job';
+import { createFilterJobHandler } from './jobs/filter-job';
+import type { JobHandler } from './jobs/job-handler';
+import { JobManager } from './jobs/job-manager';
+import { createJudgeJobHandler } from './jobs/judge-job';
+import type { RolloutJobDeps } from './jobs/rollout-job-deps';
+import { createSynthesizeJobHandler } from './jobs/synthesize-job';
+import { grpcJudgeCalls } from './judging/judge-calls';
+import { createCoordinatorMetrics } from './metrics/coordinator-metrics';
+import { createCoordinatorServer } from './service/create-coordinator-server';
+import { StoreReads } from './service/store-reads';
+import { grpcPolicy } from './synthesis/grpc-policy';
+import { grpcToolRunner } from './synthesis/tool-runner';
+import { resolveDataDir } from './tasks/data-dir';
+
+/** Start-up failed for a reason the operator can fix; the message says how. */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+export const COORDINATOR_VERSION: string = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version;
+
+const PIPELINE_UNIMPLEMENTED = 'PIPELINE jobs are not implemented yet: they need the trainer service, which does not exist yet. Run SYNTHESIZE, JUDGE, FILTER and EVALUATE jobs one by one.';
+const NO_JUDGE = 'needs the judge service, and this coordinator has none configured: start it with --judge-target=<host:port> (SWIRL_JUDGE_TARGET)';
+
+async function openStore(path: string): Promise<TrajectoryStore> {
+  try {
+    return await openSqliteStore({ path });
+  } catch (err) {
+    if (err instanceof SchemaVersionError) throw new StartupError(`the trajectory store ${path} cannot be opened: ${err.message}. Point --store at a file this version wrote, or at a new file.`);
+    throw err;
+  }
+}
+
+/**
+ * Composition root of the coordinator: opens the store, connects to inference, tools and (if
+ * configured) the judge, builds the job handlers, starts the gRPC server, resumes the jobs a
+ * previous process left running, then reports SERVING. Shutdown stops in-flight work first
+ * (running jobs stay RUNNING and resume at the next start), then drains the server.
+ */
+export async function startCoordinatorService(config: CoordinatorConfig, logger: Logger): Promise<RunningGrpcService> {
+  const serverMetrics = createServerMetrics('coordinator', COORDINATOR_VERSION);
+  const storePath = resolve(config.storePath);
+  const store = await openStore(storePath);
+  const clients = createServiceClients({
+    inferenceTarget: config.inferenceTarget,
+    toolsTarget: config.toolsTarget,
+    judgeTarget: config.judgeTarget,
+    authToken: config.serviceAuthToken,
+    callAttempts: config.callAttempts,
+  });
+  const metrics = createCoordinatorMetrics({ registry: serverMetrics.registry, listJobs: () => store.listJobs() });
+  const rollouts: RolloutJobDeps = {
+    store,
+    inference: clients.inference,
+    policy: grpcPolicy(clients.inference, { timeoutMs: config.generateTimeoutMs }),
+    tools: grpcToolRunner(clients.tools, { deadlineMs: config.toolCallTimeoutMs }),
+    tasks: { dataDir: resolveDataDir(config.dataDir), worldCorpus: config.worldCorpus },
+    searchTopK: config.searchTopK,
+    metrics,
+  };
+  const judge = clients.judge === undefined ? undefined : grpcJudgeCalls(clients.judge, config.judgeTimeoutMs);
+  const handlers = new Map<JobKind, JobHandler>([
+    ['synthesize', createSynthesizeJobHandler(rollouts)],
+    ['evaluate', createEvaluateJobHandler(rollouts, judge)],
+  ]);
+  const unimplemented = new Map<JobKind, string>([['pipeline', PIPELINE_UNIMPLEMENTED]]);
+  if (judge === undefined) {
+    unimplemented.set('judge', `JUDGE jobs ${NO_JUDGE}`);
+    unimplemented.set('filter', `FILTER jobs ${NO_JUDGE}`);
+  } else {
+    handlers.set('judge', createJudgeJobHandler({ store, judge }));
+    handlers.set('filter', createFilterJobHandler({ store, judge }));
+  }
+  const jobs = new JobManager({ store, handlers, unimplemented, maxRunningJobs: config.maxRunningJobs, maxPendingJobs: config.maxPendingJobs, logger });
+  const running = await startGrpcService({
+    config,
+    logger,
+    metrics: serverMetrics,
+    descriptorSet: readDescriptorSet(),
+    services: [createCoordinatorServer({ jobs, reads: new StoreReads(store), logger, watchIntervalMs: config.progressIntervalMs })],
+    onShutdown: async () => {
+      clients.close();
+      await store.close();
+    },
+  });
+  try {
+    await jobs.start();
+  } catch (err) {
+    await running.shutdown('start-up failed');
+    throw err;
+  }
+  logger.info('store ready', { store: storePath, inference: config.inferenceTarget, tools: config.toolsTarget, judge: config.judgeTarget ?? null });
+  running.setServing(true);
+  return {
+    ...running,
+    shutdown: async (reason: string) => {
+      await jobs.shutdown();
+      await running.shutdown(reason);
+    },
+  };
+}
