@@ -18,7 +18,7 @@ APP = Path(__file__).resolve().parents[1]
 
 def test_serve_reports_port_and_health_and_stops_on_sigterm(tmp_path: Path) -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "swirl_learner", "serve", "--host", "127.0.0.1", "--port", "0", "--checkpoint-root", str(tmp_path / "c"), "--export-root", str(tmp_path / "e")],
+        [sys.executable, "-m", "swirl_learner", "serve", "--host", "127.0.0.1", "--port", "0", "--metrics-port", "0", "--checkpoint-root", str(tmp_path / "c"), "--export-root", str(tmp_path / "e")],
         cwd=APP, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(APP)},
     )
     try:
