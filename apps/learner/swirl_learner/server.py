@@ -52,9 +52,6 @@ def serve(host: str, port: int, checkpoint_root: Path, export_root: Path, metric
     metrics_http, metrics_bound = start_metrics_http_server(metrics, host, metrics_port) if metrics is not None else (None, None)
     server.start()
     health.set_all(health_pb2.HealthCheckResponse.SERVING)
-    listening = {"msg": "listening", "port": bound, "metricsPort": metrics_bound, "host": host, "service": SERVICE_NAME}
-    print(json.dumps(listening, separators=(",", ":")), file=sys.stderr, flush=True)
-
     stop = threading.Event()
 
     def on_signal(signum: int, _frame: object) -> None:
@@ -63,6 +60,9 @@ def serve(host: str, port: int, checkpoint_root: Path, export_root: Path, metric
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    # Announced only once the handlers are in place: a supervisor may send SIGTERM at once.
+    listening = {"msg": "listening", "port": bound, "metricsPort": metrics_bound, "host": host, "service": SERVICE_NAME}
+    print(json.dumps(listening, separators=(",", ":")), file=sys.stderr, flush=True)
     stop.wait()
     server.stop(grace=10).wait()
     if metrics_http is not None:

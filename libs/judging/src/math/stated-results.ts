@@ -1,7 +1,9 @@
 import { calculate } from '@swirl/calculator';
 
-// `LHS = RESULT` where LHS is plain arithmetic: "200 - 16 = 184", "8 x 3 = 24".
-const STATED = /((?:[\d.,]+|[-+*/x×÷−()$%\s])+?)=\s*\$?(-?\d[\d,]*(?:\.\d+)?)/g;
+// `LHS = RESULT` where LHS is plain arithmetic: "200 - 16 = 184", "8 x 3 = 24". One character
+// class repeated once (not `(?:[\d.,]+|...)+`): nested repetition backtracks exponentially on
+// long runs of digits and dots with no `=` after them, which sampled policies do write.
+const STATED = /([\d.,\-+*/x×÷−()$%\s]+?)=\s*\$?(-?\d[\d,]*(?:\.\d+)?)/g;
 
 /**
  * Results the model worked out in its own text and that are right: "200 - 16 = 184" makes 184
