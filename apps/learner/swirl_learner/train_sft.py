@@ -16,7 +16,6 @@ into the constant system turn's own representations.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import time
@@ -30,7 +29,7 @@ import torch
 from swirl.v1 import learner_pb2
 from swirl_learner.chat import CHAT_TEMPLATE
 from swirl_learner.config import DecoderConfig, ExportConfig
-from swirl_learner.export_dir import write_export
+from swirl_learner.export_dir import sha256_file, write_export
 from swirl_learner.losses import Normaliser, sft_terms, token_logprobs
 from swirl_learner.model import KeyValue, SwirlDecoder, count_parameters
 from swirl_learner.optim import build_optimizer, build_schedule
@@ -72,14 +71,6 @@ class SftResult:
     train_seconds: float
     examples: int
     dropped: int
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class EpochSampler:
@@ -209,7 +200,7 @@ def _train(data: Path, out_dir: Path, settings: SftSettings, extra_provenance: d
         "kind": "imitation (SFT) of the scripted teacher",
         "recipe": "train-sft",
         "seed": settings.seed,
-        "data": {"path": str(data), "sha256": _sha256(data), "examples": len(examples), "dropped_over_max_len": dropped},
+        "data": {"path": str(data), "sha256": sha256_file(data), "examples": len(examples), "dropped_over_max_len": dropped},
         "training": {**asdict(settings), "epochs_started": sampler.epoch, "loss": "token-mean SFT on assistant turns incl. <|end|>",
                      "schedule": "AdamW, linear warmup then cosine to 0", "system_turn": "cached per family, no gradient"},
         "tokenizer": "byte-level" if settings.vocab_size == 0 else f"byte-level BPE, {tokenizer.get_vocab_size()} ids, merges learned from the training data",
