@@ -4,7 +4,7 @@ import { startCoordinatorService, StartupError } from './start-coordinator-servi
 
 runServiceMain({
   service: 'coordinator',
-  description: 'jobs (synthesize, judge, filter, evaluate) and the trajectory store behind swirl.v1.CoordinatorService',
+  description: 'jobs (synthesize, judge, filter, evaluate, pipeline) and the trajectory store behind swirl.v1.CoordinatorService',
   spec: coordinatorOptionSpec,
   loadConfig: loadCoordinatorConfig,
   start: startCoordinatorService,

@@ -10,6 +10,7 @@ import { createFilterJobHandler } from './jobs/filter-job';
 import type { JobHandler } from './jobs/job-handler';
 import { JobManager } from './jobs/job-manager';
 import { createJudgeJobHandler } from './jobs/judge-job';
+import { createPipelineJobHandler } from './jobs/pipeline-job';
 import type { RolloutJobDeps } from './jobs/rollout-job-deps';
 import { createSynthesizeJobHandler } from './jobs/synthesize-job';
 import { grpcJudgeCalls } from './judging/judge-calls';
@@ -18,6 +19,7 @@ import { createCoordinatorServer } from './service/create-coordinator-server';
 import { StoreReads } from './service/store-reads';
 import { grpcPolicy } from './synthesis/grpc-policy';
 import { grpcToolRunner } from './synthesis/tool-runner';
+import { grpcTrainerCalls } from './training/trainer-calls';
 import { resolveDataDir } from './tasks/data-dir';
 
 /** Start-up failed for a reason the operator can fix; the message says how. */
@@ -27,8 +29,10 @@ export class StartupError extends Error {
 
 export const COORDINATOR_VERSION: string = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version;
 
-const PIPELINE_UNIMPLEMENTED = 'PIPELINE jobs are not implemented yet: they need the trainer service, which does not exist yet. Run SYNTHESIZE, JUDGE, FILTER and EVALUATE jobs one by one.';
 const NO_JUDGE = 'needs the judge service, and this coordinator has none configured: start it with --judge-target=<host:port> (SWIRL_JUDGE_TARGET)';
+const PIPELINE_NO_JUDGE = 'PIPELINE jobs need the judge service (their judge and filter stages), and this coordinator has none configured: start it with --judge-target=<host:port> (SWIRL_JUDGE_TARGET)';
+/** Unary trainer calls (CreateRun, GetRun, CancelRun) answer at once; runs are followed by WatchRun. */
+const TRAINER_CALL_TIMEOUT_MS = 60_000;
 
 async function openStore(path: string): Promise<TrajectoryStore> {
   try {
@@ -41,7 +45,7 @@ async function openStore(path: string): Promise<TrajectoryStore> {
 
 /**
  * Composition root of the coordinator: opens the store, connects to inference, tools and (if
- * configured) the judge, builds the job handlers, starts the gRPC server, resumes the jobs a
+ * configured) the judge and the trainer, builds the job handlers, starts the gRPC server, resumes the jobs a
  * previous process left running, then reports SERVING. Shutdown stops in-flight work first
  * (running jobs stay RUNNING and resume at the next start), then drains the server.
  */
@@ -53,6 +57,7 @@ export async function startCoordinatorService(config: CoordinatorConfig, logger:
     inferenceTarget: config.inferenceTarget,
     toolsTarget: config.toolsTarget,
     judgeTarget: config.judgeTarget,
+    trainerTarget: config.trainerTarget,
     authToken: config.serviceAuthToken,
     callAttempts: config.callAttempts,
   });
@@ -67,17 +72,25 @@ export async function startCoordinatorService(config: CoordinatorConfig, logger:
     metrics,
   };
   const judge = clients.judge === undefined ? undefined : grpcJudgeCalls(clients.judge, config.judgeTimeoutMs);
+  const trainer = clients.trainer === undefined ? undefined : grpcTrainerCalls(clients.trainer, TRAINER_CALL_TIMEOUT_MS);
+  const synthesize = createSynthesizeJobHandler(rollouts);
+  const evaluate = createEvaluateJobHandler(rollouts, judge);
   const handlers = new Map<JobKind, JobHandler>([
-    ['synthesize', createSynthesizeJobHandler(rollouts)],
-    ['evaluate', createEvaluateJobHandler(rollouts, judge)],
+    ['synthesize', synthesize],
+    ['evaluate', evaluate],
   ]);
-  const unimplemented = new Map<JobKind, string>([['pipeline', PIPELINE_UNIMPLEMENTED]]);
+  const unimplemented = new Map<JobKind, string>();
   if (judge === undefined) {
     unimplemented.set('judge', `JUDGE jobs ${NO_JUDGE}`);
     unimplemented.set('filter', `FILTER jobs ${NO_JUDGE}`);
+    unimplemented.set('pipeline', PIPELINE_NO_JUDGE);
   } else {
-    handlers.set('judge', createJudgeJobHandler({ store, judge }));
-    handlers.set('filter', createFilterJobHandler({ store, judge }));
+    const judgeJobs = createJudgeJobHandler({ store, judge });
+    const filterJobs = createFilterJobHandler({ store, judge });
+    handlers.set('judge', judgeJobs);
+    handlers.set('filter', filterJobs);
+    // Without a trainer the handler still runs skip_training pipelines and refuses the others.
+    handlers.set('pipeline', createPipelineJobHandler({ store, stages: { synthesize, judge: judgeJobs, filter: filterJobs, evaluate }, judge, trainer }));
   }
   const jobs = new JobManager({ store, handlers, unimplemented, maxRunningJobs: config.maxRunningJobs, maxPendingJobs: config.maxPendingJobs, logger });
   const running = await startGrpcService({
@@ -97,7 +110,7 @@ export async function startCoordinatorService(config: CoordinatorConfig, logger:
     await running.shutdown('start-up failed');
     throw err;
   }
-  logger.info('store ready', { store: storePath, inference: config.inferenceTarget, tools: config.toolsTarget, judge: config.judgeTarget ?? null });
+  logger.info('store ready', { store: storePath, inference: config.inferenceTarget, tools: config.toolsTarget, judge: config.judgeTarget ?? null, trainer: config.trainerTarget ?? null });
   running.setServing(true);
   return {
     ...running,

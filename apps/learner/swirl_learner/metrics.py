@@ -193,10 +193,17 @@ class MetricsInterceptor(grpc.ServerInterceptor):
         self, continuation: Callable[[grpc.HandlerCallDetails], grpc.RpcMethodHandler | None], details: grpc.HandlerCallDetails
     ) -> grpc.RpcMethodHandler | None:
         handler = continuation(details)
-        if handler is None or handler.request_streaming:
-            return handler  # unknown method (grpc answers UNIMPLEMENTED); no client-streaming RPCs exist here
+        if handler is None:
+            return handler  # unknown method: grpc answers UNIMPLEMENTED
         labels = _labels(details.method, handler)
         observe = labels.grpc_service == self._domain_service
+        if handler.request_streaming:
+            if not handler.response_streaming:
+                return handler  # no client-streaming RPCs exist here
+            return grpc.stream_stream_rpc_method_handler(  # server reflection
+                self._wrap_bidi(handler.stream_stream, labels),
+                request_deserializer=handler.request_deserializer, response_serializer=handler.response_serializer,
+            )
         if handler.response_streaming:
             return grpc.unary_stream_rpc_method_handler(
                 self._wrap_stream(handler.unary_stream, labels),
@@ -233,6 +240,28 @@ class MetricsInterceptor(grpc.ServerInterceptor):
                     rpc.sent()
                     yield item
             except BaseException:
+                rpc.finish(context, raised=True)
+                raise
+            rpc.finish(context, raised=False)
+
+        return call
+
+    def _wrap_bidi(
+        self, behavior: Callable[[Iterator[Any], grpc.ServicerContext], Iterator[Any]], labels: _Labels
+    ) -> Callable[[Iterator[Any], grpc.ServicerContext], Iterator[Any]]:
+        def call(requests: Iterator[Any], context: grpc.ServicerContext) -> Iterator[Any]:
+            rpc = _Call(self._metrics, labels)
+
+            def counted() -> Iterator[Any]:
+                for request in requests:
+                    rpc.received()
+                    yield request
+
+            try:
+                for item in behavior(counted(), context):
+                    rpc.sent()
+                    yield item
+            except BaseException:  # a cancelled client surfaces here as an error of the request iterator
                 rpc.finish(context, raised=True)
                 raise
             rpc.finish(context, raised=False)

@@ -1,4 +1,4 @@
-"""`serve`: the gRPC server with LearnerService and grpc.health.v1."""
+"""`serve`: the gRPC server with LearnerService, grpc.health.v1 and server reflection."""
 
 from __future__ import annotations
 
@@ -18,9 +18,11 @@ from swirl.v1 import learner_pb2, learner_pb2_grpc
 from swirl_client.health.v1 import health_pb2, health_pb2_grpc
 from swirl_learner.health import HealthServicer
 from swirl_learner.metrics import LearnerMetrics, MetricsInterceptor, start_metrics_http_server, stop_metrics_http_server
+from swirl_learner.server_reflection import add_reflection_to_server
 from swirl_learner.service import LearnerService
 
 SERVICE_NAME = learner_pb2.DESCRIPTOR.services_by_name["LearnerService"].full_name
+HEALTH_SERVICE_NAME = health_pb2.DESCRIPTOR.services_by_name["Health"].full_name
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024  # a 4096-sequence TrainStep is far above gRPC's 4 MB default
 LEARNER_VERSION: str = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())["project"]["version"]
 
@@ -38,6 +40,7 @@ def build_server(
     learner_pb2_grpc.add_LearnerServiceServicer_to_server(learner, server)
     health = HealthServicer([SERVICE_NAME])
     health_pb2_grpc.add_HealthServicer_to_server(health, server)
+    add_reflection_to_server(server, [SERVICE_NAME, HEALTH_SERVICE_NAME])
     bound = server.add_insecure_port(f"{host}:{port}")
     if bound == 0:
         raise OSError(f"cannot bind {host}:{port}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import signal
 import subprocess
@@ -22,6 +23,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from conftest import init_request, sequence
 from swirl.v1 import common_pb2 as C, learner_pb2 as L, learner_pb2_grpc
 from swirl_client.health.v1 import health_pb2, health_pb2_grpc
+from swirl_client.reflection.v1 import reflection_pb2 as v1_pb2, reflection_pb2_grpc as v1_pb2_grpc
+from swirl_client.reflection.v1alpha import reflection_pb2 as v1alpha_pb2, reflection_pb2_grpc as v1alpha_pb2_grpc
 from swirl_learner.metrics import GRPC_CODE_NAMES
 
 APP = Path(__file__).resolve().parents[1]
@@ -133,6 +136,39 @@ def test_cancelled_stream_is_counted_as_canceled(learner: Learner) -> None:
         time.sleep(0.2)
     assert value(s, "grpc_server_handled_total", **labels) == 1
     assert value(s, "grpc_server_msg_sent_total", **method("Watch", "grpc.health.v1.Health", "server_stream")) == 1
+
+
+def test_reflection_streams_are_counted(learner: Learner) -> None:
+    # Also shows that `serve` (the real process) offers reflection, both versions.
+    for pb, pb_grpc in ((v1_pb2, v1_pb2_grpc), (v1alpha_pb2, v1alpha_pb2_grpc)):
+        requests = [pb.ServerReflectionRequest(list_services=""), pb.ServerReflectionRequest(file_containing_symbol=SERVICE)]
+        responses = list(pb_grpc.ServerReflectionStub(learner.channel).ServerReflectionInfo(iter(requests), timeout=10))
+        assert SERVICE in [x.name for x in responses[0].list_services_response.service]
+        assert responses[1].file_descriptor_response.file_descriptor_proto
+    s = learner.scrape()
+    for version in ("v1", "v1alpha"):
+        labels = method("ServerReflectionInfo", f"grpc.reflection.{version}.ServerReflection", "bidi_stream")
+        assert value(s, "grpc_server_started_total", **labels) == 1
+        assert value(s, "grpc_server_msg_received_total", **labels) == 2
+        assert value(s, "grpc_server_msg_sent_total", **labels) == 2
+        assert value(s, "grpc_server_handled_total", **labels, grpc_code="OK") == 1
+
+
+def test_cancelled_reflection_stream_is_counted_as_canceled(learner: Learner) -> None:
+    requests: queue.Queue[v1_pb2.ServerReflectionRequest | None] = queue.Queue()
+    call = v1_pb2_grpc.ServerReflectionStub(learner.channel).ServerReflectionInfo(iter(requests.get, None))
+    requests.put(v1_pb2.ServerReflectionRequest(list_services=""))
+    assert next(call).list_services_response.service
+    call.cancel()  # while the server waits for the next request
+    labels = {**method("ServerReflectionInfo", "grpc.reflection.v1.ServerReflection", "bidi_stream"), "grpc_code": "Canceled"}
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        s = learner.scrape()
+        if ("grpc_server_handled_total", frozenset({"service": "learner", **labels}.items())) in s:
+            break
+        time.sleep(0.2)
+    assert value(s, "grpc_server_handled_total", **labels) == 1
+    requests.put(None)
 
 
 def test_metrics_off_with_minus_one(tmp_path: Path) -> None:

@@ -114,9 +114,11 @@ describe('a SWIRL run against a real learner, inference service, judge and store
     progress.forEach((p, i) => expect(p.meanReward).toBeCloseTo(metrics.find((m) => m.step === i + 1)!.values['mean_reward']!, 9));
     const exported = events.filter((e) => e.event!.$case === 'modelExported').map((e) => e.event!.value as RunModelExported);
     expect(exported.map((x) => [x.update, x.model!.version, x.activated])).toEqual([1, 2, 3].map((u) => [u, `${run.id}/update-${u}`, true]));
-    for (const x of exported) {
-      const { model } = await h.services.inference.getModel({ model: x.model });
-      expect(model).toMatchObject({ state: ModelState.MODEL_STATE_READY, sourceUri: x.modelPath });
+    // Only the newest export stays loaded: each superseded one was unloaded once the next served.
+    const { model: newest } = await h.services.inference.getModel({ model: exported[2]!.model });
+    expect(newest).toMatchObject({ state: ModelState.MODEL_STATE_READY, sourceUri: exported[2]!.modelPath });
+    for (const x of exported.slice(0, 2)) {
+      await expect(h.services.inference.getModel({ model: x.model })).rejects.toMatchObject({ code: status.NOT_FOUND });
     }
     const active = await h.services.inference.getModel({ model: { name: 'mini', version: '' } });
     expect(active.model!.model!.version).toBe(`${run.id}/update-3`);

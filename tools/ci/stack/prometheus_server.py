@@ -28,7 +28,7 @@ def free_port() -> int:
 def stack_config(metrics_ports: dict[str, int], interval_s: int) -> dict[str, Any]:
     """infra/prometheus/prometheus.yml with each job's target moved to the running service's
     metrics port (jobs of services not running are dropped) and a short interval."""
-    config = yaml.safe_load(CONFIG.read_text())
+    config: dict[str, Any] = yaml.safe_load(CONFIG.read_text())
     jobs = {job["job_name"]: job for job in config["scrape_configs"]}
     unknown = set(metrics_ports) - set(jobs)
     if unknown:

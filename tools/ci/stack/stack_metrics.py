@@ -1,7 +1,8 @@
-"""Stack metrics check: the services that exist, a real Prometheus scraping them, real calls,
-then Prometheus' HTTP API must show the standard gRPC series and each service's domain series
-with non-zero values; the recording and alert rules must evaluate without error, and every query
-of the Grafana dashboard must be accepted by Prometheus.
+"""Stack metrics check: every service of the product (tools, inference, learner, judge,
+coordinator, trainer), a real Prometheus scraping them, real calls (including a small
+synthesize -> filter -> SWiRL training job), then Prometheus' HTTP API must show the standard gRPC
+series and each service's domain series with non-zero values; the recording and alert rules must
+evaluate without error, and every query of the Grafana dashboard must be accepted by Prometheus.
 
     .venv/bin/python tools/ci/stack/stack_metrics.py        (tools/ci/stack-metrics.sh)
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -47,10 +49,17 @@ def expectations(services: dict[str, swirl_stack.RunningService]) -> list[str]:
     return exprs
 
 
-def run_callers(stack_file: Path) -> None:
-    """The Python callers of every main RPC (the same test CI runs), against this stack."""
+def run_callers(stack_file: Path, services: dict[str, swirl_stack.RunningService]) -> None:
+    """The Python callers of every main RPC (the same test CI runs), against this stack. On a
+    failure the services' last log lines are printed (the stack's directory is temporary)."""
     env = {**os.environ, "SWIRL_STACK_FILE": str(stack_file)}
-    subprocess.run([sys.executable, "-m", "pytest", str(CALLER_TEST), "-q", "-p", "no:cacheprovider"], cwd=REPO / "clients" / "python", env=env, check=True)
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "pytest", str(CALLER_TEST), "-q", "-p", "no:cacheprovider"], cwd=REPO / "clients" / "python", env=env)
+    if done.returncode != 0:
+        for name, s in services.items():
+            print(f"--- last log lines of {name}:\n" + "".join(s.log[-15:]))
+        raise RuntimeError(f"the callers failed (pytest exited {done.returncode})")
+    print(f"callers: {time.monotonic() - started:.1f} s")
 
 
 def check_health_probe(services: dict[str, swirl_stack.RunningService]) -> list[str]:
@@ -87,13 +96,26 @@ def check_rules_and_dashboard(prom: Prometheus) -> list[str]:
     broken = [f"{r.get('name')}: {r.get('lastError')}" for r in rules if r.get("health") != "ok"]
     print(f"rules: {len(rules)} loaded from {len(groups)} groups, {len(broken)} with evaluation errors")
     failures += [f"rule {b}" for b in broken]
-    exprs = [t["expr"] for p in json.loads(DASHBOARD.read_text())["panels"] for t in p.get("targets", [])]
-    for expr in exprs:
+    targets = [(p["title"], t) for p in json.loads(DASHBOARD.read_text())["panels"] for t in p.get("targets", [])]
+    rejected = 0
+    empty: list[str] = []
+    for title, target in targets:
         try:
-            prom.query(expr)
+            result = prom.query(target["expr"])
         except ValueError as err:
+            rejected += 1
             failures.append(f"dashboard query rejected: {err}")
-    print(f"dashboard: {len(exprs)} queries accepted by Prometheus" if not [f for f in failures if 'dashboard' in f] else "dashboard: queries rejected")
+            continue
+        if not result:
+            empty.append(title)
+        # A legend label the query's series do not carry renders empty (e.g. grouping by a label
+        # the metric does not have): only checkable where the query returns data.
+        legend = set(re.findall(r"\{\{\s*(\w+)\s*\}\}", target.get("legendFormat", "")))
+        unknown = sorted({label for metric, _ in result for label in legend if label not in metric})
+        if unknown:
+            failures.append(f"dashboard panel {title!r}: legend labels {unknown} are not on the series of {target['expr']}")
+    print(f"dashboard: {len(targets) - rejected} of {len(targets)} queries accepted by Prometheus; "
+          f"{len(empty)} without data in this run (no such event happened): {', '.join(sorted(set(empty))) or '-'}")
     return failures
 
 
@@ -107,12 +129,12 @@ def main() -> int:
                 prom.wait_ready()
                 print(f"prometheus: {prom.url}, config {prom.config_file}")
                 stack_file = work / "stack.json"
-                stack_file.write_text(json.dumps(swirl_stack.stack_description(services, swirl_stack.tiny_model_dir())))
+                stack_file.write_text(json.dumps(swirl_stack.stack_description(services)))
                 # Twice, with a scrape in between: a counter series is born at its first
                 # increment, so rate() needs a sample of it from before the second round.
-                run_callers(stack_file)
+                run_callers(stack_file, services)
                 prom.wait_scraped_after(time.time())
-                run_callers(stack_file)
+                run_callers(stack_file, services)
                 prom.wait_scraped_after(time.time())
                 time.sleep(3 * SCRAPE_INTERVAL_S)  # let the recording rules evaluate on the new samples
                 failures = check_series(prom, expectations(services))

@@ -14,8 +14,8 @@ describe('compilePipelineConfig', () => {
       judge: 'rules',
       policy: { name: 'swirl-tiny', version: 'base' },
       synthesize: { questions: 200, samplesPerQuestion: 4, temperature: 1 },
-      train: { algorithm: 'swirl', updates: 30, samplesPerState: 4, learningRate: 5e-5, klCoef: 0.02 },
-      evaluate: { split: 'test', questionsPerFamily: 200, families: ['math', 'multihop'], temperature: 0 },
+      train: { algorithm: 'swirl', updates: 30, samplesPerState: 4, learningRate: 5e-5, klCoef: 0.02, exportEvery: 1 },
+      evaluate: { split: 'test', questionsPerFamily: 200, crossFamilyQuestions: 200, families: ['math', 'multihop'], temperature: 1 },
       reportDir: 'var/reports/main',
     });
     expect(Object.isFrozen(config)).toBe(true);
@@ -29,6 +29,12 @@ describe('compilePipelineConfig', () => {
     expect(config.train.samplesPerState).toBe(2);
     expect(config.evaluate.families).toEqual(['multihop']);
     expect(config.reportDir).toBe('var/reports/quick');
+  });
+
+  it('sizes the cross-family check separately, defaulting to the trained family', () => {
+    expect(compilePipelineConfig({ evaluate: { questions_per_family: 300 } }).evaluate.crossFamilyQuestions).toBe(300);
+    expect(compilePipelineConfig({ evaluate: { questions_per_family: 300, cross_family_questions: 100 } }).evaluate).toMatchObject({ questionsPerFamily: 300, crossFamilyQuestions: 100 });
+    expect(() => compilePipelineConfig({ evaluate: { cross_family_questions: 0 } })).toThrow('evaluate.cross_family_questions must be at least 1');
   });
 
   it.each([

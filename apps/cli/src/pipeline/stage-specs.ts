@@ -83,7 +83,7 @@ export function evaluateSpecs(config: PipelineConfig, models: readonly ModelRef[
       spec: {
         $case: 'evaluate',
         value: {
-          tasks: { source: { $case: 'syntheticWorld', value: { seed: config.worldSeed, split: e.split, count: e.questionsPerFamily, family: FAMILY[family] } } },
+          tasks: { source: { $case: 'syntheticWorld', value: { seed: config.worldSeed, split: e.split, count: family === config.trainFamily ? e.questionsPerFamily : e.crossFamilyQuestions, family: FAMILY[family] } } },
           models: [...models],
           sampling: sampling(e.temperature, config.synthesize.maxNewTokens, e.temperature > 0 ? config.seed : undefined),
           samplesPerTask: e.samplesPerQuestion,

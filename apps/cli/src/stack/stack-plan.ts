@@ -34,7 +34,7 @@ export function planStack(config: StackConfig): ServiceSpec[] {
     trainer: node('trainer', [`--learner-target=${target('learner')}`, `--inference-target=${target('inference')}`, `--judge-target=${target('judge')}`,
       `--store-path=${config.storePath}`, `--artifacts-dir=${artifacts}`, `--base-checkpoints=${config.policy.name}@*=${config.policy.dir}`]),
     coordinator: node('coordinator', [`--store=${config.storePath}`, `--tools-target=${target('tools')}`, `--inference-target=${target('inference')}`,
-      `--judge-target=${target('judge')}`, `--data-dir=${config.dataDir}`, '--world-corpus=world']),
+      `--judge-target=${target('judge')}`, `--trainer-target=${target('trainer')}`, `--data-dir=${config.dataDir}`, '--world-corpus=world']),
   };
   return SERVICE_ORDER.map((name) => specs[name]);
 }

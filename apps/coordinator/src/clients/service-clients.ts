@@ -1,29 +1,33 @@
 import { status } from '@grpc/grpc-js';
 import { createClient, idempotentMethodsFromDescriptorSet } from '@swirl/grpc-kit';
-import { InferenceServiceClient, JudgeServiceClient, readDescriptorSet, ToolServiceClient } from '@swirl/proto';
+import { InferenceServiceClient, JudgeServiceClient, readDescriptorSet, ToolServiceClient, TrainerServiceClient } from '@swirl/proto';
 
 export interface ServiceClientOptions {
   readonly inferenceTarget: string;
   readonly toolsTarget: string;
   /** undefined: no judge service configured. */
   readonly judgeTarget: string | undefined;
+  /** undefined: no trainer service configured. */
+  readonly trainerTarget: string | undefined;
   readonly authToken: string | undefined;
   /** Attempts of a call refused with UNAVAILABLE or RESOURCE_EXHAUSTED (idempotent methods only). */
   readonly callAttempts: number;
 }
 
-/** The clients the coordinator calls: the policy, the tools and (optionally) the judge. */
+/** The clients the coordinator calls: the policy, the tools and (optionally) the judge and the trainer. */
 export interface ServiceClients {
   readonly inference: InferenceServiceClient;
   readonly tools: ToolServiceClient;
   readonly judge: JudgeServiceClient | undefined;
+  readonly trainer: TrainerServiceClient | undefined;
   close(): void;
 }
 
 export function createServiceClients(options: ServiceClientOptions): ServiceClients {
   const idempotentMethods = idempotentMethodsFromDescriptorSet(readDescriptorSet());
   // A full inference queue or a full tool queue did not act on the call: worth a retry with
-  // backoff. Every method used here is declared side-effect free.
+  // backoff. Every method used here is declared side-effect free or idempotent (CreateRun is
+  // idempotent by its request_id).
   const common = {
     idempotentMethods,
     authToken: options.authToken,
@@ -32,14 +36,17 @@ export function createServiceClients(options: ServiceClientOptions): ServiceClie
   const inference = createClient(InferenceServiceClient, { target: options.inferenceTarget, ...common });
   const tools = createClient(ToolServiceClient, { target: options.toolsTarget, ...common });
   const judge = options.judgeTarget === undefined ? undefined : createClient(JudgeServiceClient, { target: options.judgeTarget, ...common });
+  const trainer = options.trainerTarget === undefined ? undefined : createClient(TrainerServiceClient, { target: options.trainerTarget, ...common });
   return {
     inference,
     tools,
     judge,
+    trainer,
     close: () => {
       inference.close();
       tools.close();
       judge?.close();
+      trainer?.close();
     },
   };
 }

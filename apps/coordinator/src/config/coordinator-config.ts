@@ -23,14 +23,21 @@ export const coordinatorOptionSpec = {
     env: 'SWIRL_JUDGE_TARGET',
     type: 'string',
     default: undefined,
-    doc: 'gRPC target of the judge service; unset: JUDGE and FILTER jobs are refused and evaluations grade answers locally without process labels',
+    doc: 'gRPC target of the judge service; unset: JUDGE, FILTER and PIPELINE jobs are refused and evaluations grade answers locally without process labels',
+  }),
+  trainerTarget: option<string | undefined>({
+    flag: 'trainer-target',
+    env: 'SWIRL_TRAINER_TARGET',
+    type: 'string',
+    default: undefined,
+    doc: 'gRPC target of the trainer service (it must share this store); unset: PIPELINE jobs that train are refused (skip_training pipelines still run)',
   }),
   serviceAuthToken: option<string | undefined>({
     flag: 'service-auth-token',
     env: 'SWIRL_SERVICE_AUTH_TOKEN',
     type: 'string',
     default: undefined,
-    doc: 'bearer token sent to the inference, tools and judge services',
+    doc: 'bearer token sent to the inference, tools, judge and trainer services',
   }),
   dataDir: option<string | undefined>({
     flag: 'data-dir',

@@ -5,7 +5,7 @@ import { kindToProto, statusToProto } from '../jobs/job-kinds';
 import type { ProgressSnapshot } from '../jobs/progress-tracker';
 
 /** Unit of the stages this coordinator runs, for jobs not running in this process. */
-const STAGE_UNITS: Readonly<Record<string, string>> = { synthesize: 'trajectories', evaluate: 'trajectories', judge: 'trajectories', filter: 'trajectories' };
+const STAGE_UNITS: Readonly<Record<string, string>> = { synthesize: 'trajectories', evaluate: 'trajectories', judge: 'trajectories', filter: 'trajectories', train: 'updates' };
 
 function progressOf(job: Job, live: ProgressSnapshot | undefined): JobProgress {
   if (live !== undefined && live.stage !== '') {
@@ -42,7 +42,8 @@ export function jobToProto(job: Job, live: ProgressSnapshot | undefined): ProtoJ
     state: statusToProto(job.status),
     spec: jobConfigOf(job).resolved,
     progress: progressOf(job, live),
-    result: job.status === 'succeeded' ? jobResultOf(job) : undefined,
+    // A cancelled pipeline stores the results of the stages it finished.
+    result: job.status === 'succeeded' || job.status === 'cancelled' ? jobResultOf(job) : undefined,
     requestId: job.requestId ?? '',
     createTime: job.createdAt,
     startTime: job.startedAt,

@@ -16,7 +16,12 @@ export function jobConfigToJson(config: JobConfig): JsonObject {
 }
 
 export function jobConfigOf(job: Job): JobConfig {
-  return { submitted: JobSpec.fromJSON(job.config['submitted']), resolved: JobSpec.fromJSON(job.config['resolved']) };
+  return jobConfigFromJson(job.config);
+}
+
+/** A stored config back to specs; a config without specs (a pipeline's train stage job) reads as empty specs. */
+export function jobConfigFromJson(config: JsonObject): JobConfig {
+  return { submitted: JobSpec.fromJSON(config['submitted'] ?? {}), resolved: JobSpec.fromJSON(config['resolved'] ?? {}) };
 }
 
 /** Canonical text of a submitted request, to compare a repeated StartJob with the original. */

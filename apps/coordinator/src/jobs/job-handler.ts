@@ -29,4 +29,15 @@ export interface JobHandler {
    * stops promptly (the result is then ignored).
    */
   run(job: RunningJob): Promise<JobResult>;
+  /**
+   * Why this coordinator cannot run a job with this (resolved) spec in its configuration, e.g. a
+   * training pipeline without a trainer; undefined: it can. Such a job left RUNNING by a previous
+   * process is not resumed (it resumes once the coordinator runs with what it needs).
+   */
+  unavailable?(spec: JobSpec): string | undefined;
+  /**
+   * Ends what a job left CANCELLING by a previous process still has running elsewhere (a
+   * pipeline's stage jobs and trainer run). The manager ends the job's own trajectories.
+   */
+  finishCancelled?(jobId: string, logger: Logger): Promise<void>;
 }

@@ -16,7 +16,7 @@ export interface JobManagerDeps {
   readonly store: TrajectoryStore;
   /** Handlers by kind; a kind without one is refused with UNIMPLEMENTED. */
   readonly handlers: ReadonlyMap<JobKind, JobHandler>;
-  /** Why a kind has no handler (e.g. "PIPELINE needs the trainer service, which does not exist yet"). */
+  /** Why a kind has no handler (e.g. "JUDGE jobs need the judge service"). */
   readonly unimplemented: ReadonlyMap<JobKind, string>;
   readonly maxRunningJobs: number;
   readonly maxPendingJobs: number;
@@ -67,15 +67,19 @@ export class JobManager {
   async start(): Promise<void> {
     const { store } = this.deps;
     const oldestFirst = (jobs: Job[]) => jobs.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-    for (const job of oldestFirst(await store.listJobs({ status: 'cancelling' }))) await this.finishCancelled(job.id);
-    const running = oldestFirst(await store.listJobs({ status: 'running' })).filter((j) => {
-      if (this.deps.handlers.has(j.kind)) return true;
+    // Stage jobs of a pipeline are run (and resumed, and cancelled) by their pipeline job.
+    const topLevel = async (status: 'cancelling' | 'running' | 'pending') => oldestFirst((await store.listJobs({ status })).filter((j) => j.parentJobId === undefined));
+    for (const job of await topLevel('cancelling')) await this.finishCancelled(job);
+    const running = (await topLevel('running')).filter((j) => {
+      const handler = this.deps.handlers.get(j.kind);
       // e.g. a FILTER job left running by a coordinator that had a judge service: it resumes
       // once the coordinator runs with one again.
-      this.deps.logger.warn('cannot resume job: its kind is not available in this configuration', { jobId: j.id, kind: j.kind, why: this.deps.unimplemented.get(j.kind) });
+      const why = handler === undefined ? this.deps.unimplemented.get(j.kind) : handler.unavailable?.(jobConfigOf(j).resolved);
+      if (handler !== undefined && why === undefined) return true;
+      this.deps.logger.warn('cannot resume job: it needs what this configuration lacks', { jobId: j.id, kind: j.kind, why });
       return false;
     });
-    const pending = oldestFirst(await store.listJobs({ status: 'pending' }));
+    const pending = await topLevel('pending');
     // Jobs that were running go first, even beyond the limit: they hold partial work.
     for (const job of running) {
       this.deps.logger.info('resuming job', { jobId: job.id, kind: job.kind });
@@ -132,6 +136,7 @@ export class JobManager {
     const job = await this.require(id);
     if (job.status === 'succeeded' || job.status === 'failed') throw failedPrecondition(`job ${id} already ${job.status.toUpperCase()}; only PENDING or RUNNING jobs can be cancelled`);
     if (job.status === 'cancelling' || job.status === 'cancelled') return job;
+    if (job.parentJobId !== undefined) throw failedPrecondition(`job ${id} is a stage of pipeline job ${job.parentJobId}; cancel the pipeline job`);
     const queued = this.pending.indexOf(id);
     if (queued !== -1) this.pending.splice(queued, 1);
     const active = this.active.get(id);
@@ -160,7 +165,11 @@ export class JobManager {
     return { job: await this.require(id), live: this.active.get(id)?.progress.snapshot() };
   }
 
-  /** Calls `listener` whenever the job's status or progress may have changed; returns the unsubscribe. */
+  /**
+   * Calls `listener` whenever the job's status or progress may have changed; returns the
+   * unsubscribe. A pipeline's stage jobs change only when their pipeline job does, so a watcher
+   * of a stage job subscribes to its pipeline job's id.
+   */
   subscribe(id: string, listener: () => void): () => void {
     this.events.on(id, listener);
     return () => this.events.off(id, listener);
@@ -229,7 +238,9 @@ export class JobManager {
         const result = await handler.run({ id: job.id, spec: jobConfigOf(job).resolved, signal: controller.signal, progress, logger });
         await progress.flushed();
         const stop = stopKindOf(controller.signal);
-        if (stop === 'cancel') await store.transitionJob(job.id, { status: 'cancelled' });
+        // A cancelled pipeline keeps the results of the stages it finished (the contract's partial result).
+        const partial = job.kind === 'pipeline' && result.result !== undefined ? { result: jobResultToJson(result) } : {};
+        if (stop === 'cancel') await store.transitionJob(job.id, { status: 'cancelled', ...partial });
         else if (stop === undefined) await store.transitionJob(job.id, { status: 'succeeded', result: jobResultToJson(result) });
         logger.info('job ended', { stop: stop ?? 'completed' });
       } catch (err) {
@@ -251,9 +262,10 @@ export class JobManager {
   }
 
   /** A job left CANCELLING by a previous process: its trajectories in flight end CANCELLED. */
-  private async finishCancelled(id: string): Promise<void> {
-    for (const t of await this.deps.store.listUnfinishedTrajectories(id)) await this.deps.store.finishTrajectory(t.id, { finishReason: 'cancelled' });
-    await this.deps.store.transitionJob(id, { status: 'cancelled' });
+  private async finishCancelled(job: Job): Promise<void> {
+    await this.deps.handlers.get(job.kind)?.finishCancelled?.(job.id, this.deps.logger.child({ jobId: job.id, kind: job.kind }));
+    for (const t of await this.deps.store.listUnfinishedTrajectories(job.id)) await this.deps.store.finishTrajectory(t.id, { finishReason: 'cancelled' });
+    await this.deps.store.transitionJob(job.id, { status: 'cancelled' });
   }
 
   private changed(id: string): void {

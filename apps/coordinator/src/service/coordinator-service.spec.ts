@@ -56,7 +56,7 @@ describe('CoordinatorService jobs and reads over gRPC', () => {
     ['an unknown benchmark split', synth({ tasks: { source: { $case: 'hotpotqa', value: { split: 'validation' } } } }), status.NOT_FOUND, /^hotpotqa has no split "validation"; splits: dev, train, dev-simplified$/, undefined],
     ['a missing JSONL file', synth({ tasks: { source: { $case: 'jsonl', value: { path: '/nonexistent/tasks.jsonl' } } } }), status.NOT_FOUND, 'task file /nonexistent/tasks.jsonl does not exist', undefined],
     ['an evaluation without models', JobSpec.fromPartial({ spec: { $case: 'evaluate', value: { tasks: worldTasks } } }), status.INVALID_ARGUMENT, /^evaluate.models needs at least one model/, undefined],
-    ['a PIPELINE job', JobSpec.fromPartial({ spec: { $case: 'pipeline', value: {} } }), status.UNIMPLEMENTED, /^PIPELINE jobs are not implemented yet: they need the trainer service/, undefined],
+    ['a PIPELINE job without a judge service', JobSpec.fromPartial({ spec: { $case: 'pipeline', value: {} } }), status.UNIMPLEMENTED, /^PIPELINE jobs need the judge service.*--judge-target/, undefined],
     ['a JUDGE job without a judge service', JobSpec.fromPartial({ spec: { $case: 'judge', value: {} } }), status.UNIMPLEMENTED, /^JUDGE jobs needs the judge service.*--judge-target/, undefined],
   ])('refuses %s with a status and a message that says what to fix', async (_name, spec, code, details, requestId: string | undefined) => {
     await startFails(spec, code, details, requestId);

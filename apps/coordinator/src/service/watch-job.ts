@@ -49,7 +49,7 @@ export async function watchJob(manager: JobManager, jobId: string, emit: (messag
 
   let changed = false;
   let wake: (() => void) | undefined;
-  const unsubscribe = manager.subscribe(jobId, () => {
+  const unsubscribe = manager.subscribe(view.job.parentJobId ?? jobId, () => {
     changed = true;
     wake?.();
   });

@@ -24,11 +24,13 @@ export interface StackOptions {
   readonly extraCorpora?: readonly string[];
   /** Inference batch size. @default 16 */
   readonly maxBatchSize?: number;
+  /** Models inference serves, as name@version=dir. @default the grammar policy as POLICY and POLICY_V2 */
+  readonly models?: readonly string[];
 }
 
 /**
  * Starts the built tools service (calculator + BM25 over the world's corpus) and the built
- * inference service serving the grammar policy, each as a child process on free ports.
+ * inference service serving the grammar policy (or `models`), each as a child process on free ports.
  */
 export async function startServiceStack(options: StackOptions = {}): Promise<ServiceStack> {
   const scratch = mkdtempSync(join(tmpdir(), 'swirl-coordinator-'));
@@ -38,7 +40,7 @@ export async function startServiceStack(options: StackOptions = {}): Promise<Ser
   const [tools, inference] = await Promise.all([
     spawnService('tools', [`--corpora=${corpora}`, `--index-cache-dir=${join(scratch, 'index-cache')}`]),
     spawnService('inference', [
-      `--models=${POLICY.name}@${POLICY.version}=${grammarPolicyDir()},${POLICY_V2.name}@${POLICY_V2.version}=${grammarPolicyDir()}`,
+      `--models=${(options.models ?? [`${POLICY.name}@${POLICY.version}=${grammarPolicyDir()}`, `${POLICY_V2.name}@${POLICY_V2.version}=${grammarPolicyDir()}`]).join(',')}`,
       '--openai-port=-1',
       `--max-batch-size=${options.maxBatchSize ?? 16}`,
       '--intra-op-threads=1',

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkHealth } from '@swirl/grpc-kit';
 import { REPO } from './grammar-policy.test-support';
 
-/** A service started from its built entry point as a child process, on free loopback ports. */
+/** A service started as a child process (a built entry point, or the Python learner) on free loopback ports. */
 export interface SpawnedService {
   readonly name: string;
   readonly child: ChildProcess;
@@ -23,7 +24,10 @@ const ENTRY_POINTS = {
   inference: 'apps/inference/dist/main.js',
   coordinator: 'apps/coordinator/dist/main.js',
   judge: 'apps/judge/dist/main.js',
+  trainer: 'apps/trainer/dist/main.js',
 } as const;
+
+const PYTHON = join(process.env['SWIRL_VENV'] ?? join(REPO, '.venv'), 'bin', 'python');
 
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
@@ -32,24 +36,53 @@ function exited(child: ChildProcess): Promise<void> {
 /**
  * Starts `apps/<name>/dist/main.js --grpc-port=0 --metrics-port=0`, reads the ports from its
  * `listening` log line and waits until its health is SERVING. Needs the services built (the
- * coordinator's test target depends on the builds).
+ * coordinator's test target depends on the builds; the trainer is built by the verification
+ * command, see the README).
  */
-export async function spawnService(name: keyof typeof ENTRY_POINTS, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<SpawnedService> {
-  const child = spawn(process.execPath, [join(REPO, ENTRY_POINTS[name]), '--host=127.0.0.1', '--grpc-port=0', '--metrics-port=0', ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env,
-  });
+export function spawnService(name: keyof typeof ENTRY_POINTS, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<SpawnedService> {
+  const entry = join(REPO, ENTRY_POINTS[name]);
+  if (!existsSync(entry)) throw new Error(`${entry} does not exist: build it first (npx nx run @swirl/${name}:build)`);
+  return spawnChild(name, process.execPath, [entry, '--host=127.0.0.1', '--grpc-port=0', '--metrics-port=0', ...args], { env }, (entry) => ({
+    grpc: Number(entry['grpcPort']),
+    metrics: entry['metricsPort'] === undefined ? undefined : Number(entry['metricsPort']),
+  }));
+}
+
+/**
+ * Starts the Python learner (`python -m swirl_learner serve` from apps/learner, the repository's
+ * venv) on a free port, with one torch thread: on two shared cores more threads only contend.
+ * The trainer names every checkpoint and export directory, so the learner's own roots stay unused.
+ */
+export function spawnLearner(): Promise<SpawnedService> {
+  if (!existsSync(PYTHON)) throw new Error(`no Python venv at ${PYTHON}: run tools/python/ensure-venv.sh (npm test does)`);
+  return spawnChild(
+    'learner',
+    PYTHON,
+    ['-m', 'swirl_learner', 'serve', '--host', '127.0.0.1', '--port', '0', '--metrics-port', '-1'],
+    { env: { ...process.env, PYTHONPATH: join(REPO, 'apps', 'learner'), OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' }, cwd: join(REPO, 'apps', 'learner') },
+    (entry) => ({ grpc: Number(entry['port']), metrics: undefined }),
+  );
+}
+
+/** Spawns a service that logs JSON lines on stderr, finds its ports in the `listening` line, waits for SERVING. */
+async function spawnChild(
+  name: string,
+  command: string,
+  args: readonly string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string },
+  portsOf: (listening: Record<string, unknown>) => { grpc: number; metrics: number | undefined },
+): Promise<SpawnedService> {
+  const child = spawn(command, [...args], { stdio: ['ignore', 'ignore', 'pipe'], env: options.env, ...(options.cwd === undefined ? {} : { cwd: options.cwd }) });
   let log = '';
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const ports = await new Promise<{ grpc: number; metrics: number | undefined }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not log "listening" within 120 s:\n${log}`)), 120_000);
     const look = () => {
       for (const line of log.split('\n')) {
-        if (!line.includes('"msg":"listening"')) continue;
-        const entry = JSON.parse(line) as { grpcPort: number; metricsPort?: number };
+        if (!/"msg":\s*"listening"/.test(line)) continue;
         clearTimeout(timer);
         child.stderr!.off('data', look);
-        resolve({ grpc: entry.grpcPort, metrics: entry.metricsPort });
+        resolve(portsOf(JSON.parse(line) as Record<string, unknown>));
         return;
       }
     };

@@ -221,9 +221,28 @@ export class RunExecution implements RunProgress {
       activate: this.run.settings.activateExports,
       signal: this.stop.signal,
     });
+    const superseded = this.policy;
     this.policy = model;
     this.latestModel = model;
     this.host.emit({ $case: 'modelExported', value: event });
+    await this.unloadSuperseded(superseded);
+  }
+
+  /**
+   * Releases the run's previous export from inference once the next one serves: with an export
+   * every update, a run would otherwise keep one onnxruntime session per update (measured: ~50 MB
+   * each). The export stays on disk and in the store, so it can be loaded again for evaluation.
+   * The base model is left alone, and so is a version that is still active (inference refuses).
+   */
+  private async unloadSuperseded(previous: ModelRef): Promise<void> {
+    const ownExport = previous.name === this.run.settings.outputModelName && previous.version.startsWith(`${this.run.id}/`);
+    if (!ownExport) return;
+    try {
+      await this.deps.clients.inference.unloadModel({ model: previous, allowActive: false }, this.stop.signal);
+    } catch (error) {
+      // Memory, not correctness, is at stake: note it and go on.
+      this.log.warn('could not unload a superseded export', { model: previous, err: error });
+    }
   }
 
   private async checkpoint(session: LearnerSession, u: number): Promise<void> {
