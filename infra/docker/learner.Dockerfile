@@ -36,6 +36,8 @@ COPY clients/python/src /app/clients/python/src
 RUN mkdir -p /var/lib/swirl/artifacts && chown -R 10001:10001 /var/lib/swirl
 USER 10001:10001
 EXPOSE 50055 9468
+# Other commands: `health-probe --port 50055 [--service S]` (the exec probe of the tls component:
+# no node in this image), `--help`.
 ENTRYPOINT ["python", "-m", "swirl_learner"]
 CMD ["serve", "--host", "0.0.0.0", "--port", "50055", "--metrics-port", "9468", \
      "--checkpoint-root", "/var/lib/swirl/artifacts/checkpoints", "--export-root", "/var/lib/swirl/artifacts/exports"]

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
+
+from swirl_learner.server_security import (
+    AUTH_TOKEN, SECURITY_OPTIONS, TLS_CERT, TLS_CLIENT_CA, TLS_KEY, SettingsError, load_server_security, pick,
+)
 
 
 def _export_fixture(args: argparse.Namespace) -> int:
@@ -33,9 +38,24 @@ def _train_sft(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    env = os.environ
+    try:  # before the server module (torch) is even imported: a bad setting fails in a moment
+        security = load_server_security(
+            pick(args.auth_token, AUTH_TOKEN, env), pick(args.tls_cert, TLS_CERT, env),
+            pick(args.tls_key, TLS_KEY, env), pick(args.tls_client_ca, TLS_CLIENT_CA, env),
+        )
+    except SettingsError as err:
+        print(f"invalid settings: {err}", file=sys.stderr, flush=True)
+        return 2  # the kit's exit code for invalid settings
     from swirl_learner.server import serve
 
-    return serve(args.host, args.port, Path(args.checkpoint_root), Path(args.export_root), args.metrics_port)
+    return serve(args.host, args.port, Path(args.checkpoint_root), Path(args.export_root), args.metrics_port, security)
+
+
+def _health_probe(args: argparse.Namespace) -> int:
+    from swirl_learner.health_probe import probe
+
+    return probe(args.port, args.service, os.environ)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,12 +88,26 @@ def main(argv: list[str] | None = None) -> int:
     sft.set_defaults(run=_train_sft)
 
     serve = commands.add_parser("serve", help="run the LearnerService gRPC server")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=50055, help="0: any free port (reported on stderr)")
-    serve.add_argument("--metrics-port", type=int, default=9468, help="Prometheus GET /metrics on --host; 0: any free port (reported on stderr), -1: off")
-    serve.add_argument("--checkpoint-root", default="var/learner/checkpoints", help="where Save writes when no path is given")
-    serve.add_argument("--export-root", default="var/learner/exports", help="where Export writes when no directory is given")
+    serve.add_argument("--host", default="127.0.0.1", help="interface the gRPC and metrics servers bind (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=50055, help="0: any free port (reported on stderr) (default: %(default)s)")
+    serve.add_argument("--metrics-port", type=int, default=9468, help="Prometheus GET /metrics on --host; 0: any free port (reported on stderr), -1: off (default: %(default)s)")
+    serve.add_argument("--checkpoint-root", default="var/learner/checkpoints", help="where Save writes when no path is given (default: %(default)s)")
+    serve.add_argument("--export-root", default="var/learner/exports", help="where Export writes when no directory is given (default: %(default)s)")
+    for option in SECURITY_OPTIONS:
+        # default None (not the variable's value) so --help shows no secret; _serve reads the variable.
+        serve.add_argument(option.flag, default=None, metavar=option.flag.removeprefix("--").split("-")[-1].upper(),
+                           help=f"{option.doc} (environment: {option.env}; default: unset)")
     serve.set_defaults(run=_serve)
+
+    probe = commands.add_parser(
+        "health-probe", help="exit 0 iff the learner on 127.0.0.1 reports SERVING (Kubernetes exec probe; TLS from SWIRL_PROBE_TLS_CA)",
+        description="grpc.health.v1.Health/Check against 127.0.0.1:PORT. Environment: SWIRL_PROBE_TLS_CA (PEM CA: TLS on, chain "
+        "verified, the server's own name accepted), SWIRL_PROBE_TLS_CERT / SWIRL_PROBE_TLS_KEY (client certificate for mTLS), "
+        "SWIRL_PROBE_TIMEOUT_MS (default 2000). Exit 0: SERVING; 1: anything else; 2: bad usage.",
+    )
+    probe.add_argument("--port", type=int, default=None, help="gRPC port (default: $SWIRL_GRPC_PORT)")
+    probe.add_argument("--service", default="", help='health-check name; "" (default) is the whole server')
+    probe.set_defaults(run=_health_probe)
 
     args = parser.parse_args(argv)
     return int(args.run(args))

@@ -59,8 +59,9 @@ def index_cache_dir() -> Iterator[str]:
         yield cache
 
 
-def start_tools_service(cache_dir: str) -> RunningService:
-    """Runs `node apps/tools/dist/main.js` on free loopback ports with the default corpora."""
+def start_tools_service(cache_dir: str, extra_args: tuple[str, ...] = ()) -> RunningService:
+    """Runs `node apps/tools/dist/main.js` on free loopback ports with the default corpora
+    (`extra_args`: more settings, e.g. token and TLS)."""
     missing = [f for f in DATA_FILES if not (_data_dir() / f).is_file()]
     if missing:
         message = f"benchmark data missing under {_data_dir()} ({', '.join(missing)}): set SWIRL_DATA_DIR"
@@ -71,7 +72,7 @@ def start_tools_service(cache_dir: str) -> RunningService:
     if not main.is_file():
         pytest.fail(f"{main} is not built: run `npx nx build @swirl/tools` (npm test does)")
     process = subprocess.Popen(
-        ["node", str(main), "--host=127.0.0.1", "--grpc-port=0", "--metrics-port=0", f"--index-cache-dir={cache_dir}"],
+        ["node", str(main), "--host=127.0.0.1", "--grpc-port=0", "--metrics-port=0", f"--index-cache-dir={cache_dir}", *extra_args],
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "SWIRL_DATA_DIR": str(_data_dir())},
