@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { OptionError } from '@swirl/grpc-kit';
 import { runPipelineCommand } from './commands/run';
 import { evalCommand, filterCommand, generateCommand, judgeCommand, parseModelRef, reportCommand, trainCommand } from './commands/stage-commands';
 import { runUp } from './commands/up';
 import { createOutput } from './output/terminal-output';
+import { cliSecurityOptionSpec, describeClientSecurity, loadClientSecurity, type ClientSecurity } from './pipeline/client-security';
 import { ConfigError, loadPipelineConfig, type Family, type FilterName } from './pipeline/pipeline-config';
 import { compileStackOptions } from './stack/stack-options';
 
@@ -22,13 +24,28 @@ const USAGE = `swirl <command> [options]
 Common options:
   --up                   (run, ablate) start the local stack first and stop it afterwards
   --json                 one JSON object per line instead of readable text
-  --coordinator HOST:PORT, --trainer HOST:PORT   services to use (default: the local stack's ports)
+  --coordinator HOST:PORT, --trainer HOST:PORT   services to use (default: $SWIRL_COORDINATOR_TARGET /
+                         $SWIRL_TRAINER_TARGET, else the local stack's ports)
   --state-dir DIR        local stack state (logs, store, artifacts)        [var/stack]
   --base-port N          first of the six gRPC ports                       [50051]
   --model NAME@VERSION=DIR  (up, run --up) the policy inference serves    [swirl-tiny@base=models/swirl-tiny]
   --world-seed N         seed of the synthetic world                      [1]
   --report-dir DIR       (run, ablate, eval) where the report goes        [the file's report_dir]
+
+Security of the calls to running services (run and ablate without --up; generate, judge, filter,
+train, eval). Each is a flag or its variable; a token on the command line is visible to other
+users of the machine, so prefer the variable. With --up, and for \`swirl up\`, the local stack is
+plaintext without a token, and these are ignored.
+${describeClientSecurity()}
 `;
+
+/** Commands that call the coordinator or the trainer. */
+const CLIENT_COMMANDS = new Set(['run', 'ablate', 'generate', 'judge', 'filter', 'train', 'eval']);
+
+/** The security flags given on the command line, as loadClientSecurity's argv. */
+function securityArgv(values: Readonly<Record<string, unknown>>): string[] {
+  return Object.values(cliSecurityOptionSpec).flatMap((d) => (typeof values[d.flag] === 'string' ? [`--${d.flag}=${String(values[d.flag])}`] : []));
+}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -61,6 +78,12 @@ async function main(argv: string[]): Promise<number> {
       updates: { type: 'string', default: '30' },
       split: { type: 'string', default: 'test' },
       'report-dir': { type: 'string' },
+      // cliSecurityOptionSpec's flags (read through loadClientSecurity, with their variables).
+      'auth-token': { type: 'string' },
+      'tls-ca': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-server-name': { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -88,10 +111,18 @@ async function main(argv: string[]): Promise<number> {
     ...(policy === undefined ? {} : { policy }),
     worldSeed: int('world-seed', values['world-seed']),
   });
-  const targets = {
-    coordinator: values.coordinator ?? `${stack.host}:${stack.ports.coordinator}`,
-    trainer: values.trainer ?? `${stack.host}:${stack.ports.trainer}`,
+  // Read only by commands that call services the CLI did not start: a stale variable must not
+  // break `up`, `run --up` or `report`.
+  const callsRunningServices = CLIENT_COMMANDS.has(command) && !((command === 'run' || command === 'ablate') && values.up === true);
+  // Targets: the flags, else (for running services) the variables every service reads in a
+  // cluster (infra/k8s swirl-runtime ConfigMap), else the local stack's ports.
+  const fromEnv = (name: string) => (callsRunningServices && process.env[name] ? process.env[name] : undefined);
+  const endpoints = {
+    coordinator: values.coordinator ?? fromEnv('SWIRL_COORDINATOR_TARGET') ?? `${stack.host}:${stack.ports.coordinator}`,
+    trainer: values.trainer ?? fromEnv('SWIRL_TRAINER_TARGET') ?? `${stack.host}:${stack.ports.trainer}`,
   };
+  const security: ClientSecurity | undefined = callsRunningServices ? loadClientSecurity({ argv: securityArgv(values), env: process.env }) : undefined;
+  const targets = { ...endpoints, ...(security === undefined ? {} : { security }) };
   const models = (values.model ?? []).filter((m) => !m.includes('=')).map(parseModelRef);
   const families = (values.family ?? 'math').split(',').map((f) => f.trim()) as Family[];
   switch (command) {
@@ -103,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
       if (path === undefined) throw new ConfigError(`swirl ${command} needs a pipeline file, e.g. swirl ${command} configs/main.yaml`);
       const loaded = loadPipelineConfig(path);
       const config = values['report-dir'] === undefined ? loaded : Object.freeze({ ...loaded, reportDir: values['report-dir'] });
-      return runPipelineCommand({ config, configPath: path, up: values.up === true, stack, targets, ablate: command === 'ablate' }, out);
+      return runPipelineCommand({ config, configPath: path, up: values.up === true, stack, targets: endpoints, ...(security === undefined ? {} : { security }), ablate: command === 'ablate' }, out);
     }
     case 'generate':
       await generateCommand(targets, { family: families[0]!, questions: int('questions', values.questions), samples: int('samples', values.samples), temperature: Number(values.temperature), seed: int('seed', values.seed), worldSeed: int('world-seed', values['world-seed']), model: models[0] ?? { name: 'swirl-tiny', version: '' } }, out);
@@ -137,6 +168,6 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`swirl: ${message}\n`);
-    process.exit(err instanceof ConfigError ? 2 : 1);
+    process.exit(err instanceof ConfigError || err instanceof OptionError ? 2 : 1);
   },
 );

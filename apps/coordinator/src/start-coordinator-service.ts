@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createServerMetrics, startGrpcService, type Logger, type RunningGrpcService } from '@swirl/grpc-kit';
+import { clientTlsOptions, createServerMetrics, startGrpcService, type Logger, type RunningGrpcService } from '@swirl/grpc-kit';
 import { readDescriptorSet } from '@swirl/proto';
 import { openSqliteStore, SchemaVersionError, type JobKind, type TrajectoryStore } from '@swirl/store';
 import { createServiceClients } from './clients/service-clients';
@@ -58,7 +58,9 @@ export async function startCoordinatorService(config: CoordinatorConfig, logger:
     toolsTarget: config.toolsTarget,
     judgeTarget: config.judgeTarget,
     trainerTarget: config.trainerTarget,
-    authToken: config.serviceAuthToken,
+    // One token per deployment (the auth-token component sets only SWIRL_AUTH_TOKEN).
+    authToken: config.serviceAuthToken ?? config.authToken,
+    tls: clientTlsOptions(config),
     callAttempts: config.callAttempts,
   });
   const metrics = createCoordinatorMetrics({ registry: serverMetrics.registry, listJobs: () => store.listJobs() });

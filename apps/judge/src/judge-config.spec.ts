@@ -20,6 +20,7 @@ describe('judge settings', () => {
     [['--default-process-judge=llm'], '--default-process-judge=llm needs --inference-target'],
     [['--llm-timeout-ms=0'], '--llm-timeout-ms must be a positive integer'],
     [['--reply-margin-ms=-1'], '--reply-margin-ms must be >= 0'],
+    [['--tls-ca=/nonexistent/ca.crt'], '--tls-ca / SWIRL_TLS_CA: cannot read /nonexistent/ca.crt'],
   ])('refuses %j', (argv, message) => {
     expect(() => loadJudgeConfig({ argv, env: {} })).toThrow(OptionError);
     expect(() => loadJudgeConfig({ argv, env: {} })).toThrow(message);

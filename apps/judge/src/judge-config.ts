@@ -1,14 +1,16 @@
-import { loadServerConfig, option, OptionError, serverOptionSpec, type OptionSources, type OptionValues } from '@swirl/grpc-kit';
+import { clientTlsOptionSpec, loadServerConfig, option, OptionError, serverOptionSpec, validateClientTlsConfig, type OptionSources, type OptionValues } from '@swirl/grpc-kit';
 
 /**
  * Settings of the judge service: the shared server settings, the LLM judge's backend (off unless
  * --inference-target is set; the rules judge needs nothing), the verdict cache, and the trajectory
- * store for Filter by id. Every setting is a flag and an environment variable.
+ * store for Filter by id, and the TLS of its calls to both. Every setting is a flag and an
+ * environment variable.
  */
 export const judgeOptionSpec = {
   ...serverOptionSpec,
   grpcPort: { ...serverOptionSpec.grpcPort, default: 50054 },
   metricsPort: { ...serverOptionSpec.metricsPort, default: 9467 },
+  ...clientTlsOptionSpec,
   defaultProcessJudge: option<string>({ flag: 'default-process-judge', env: 'SWIRL_JUDGE_DEFAULT', type: 'string', default: 'rules', doc: 'process judge used when a request names none: rules | llm' }),
   inferenceTarget: option<string | undefined>({
     flag: 'inference-target',
@@ -17,7 +19,7 @@ export const judgeOptionSpec = {
     default: undefined,
     doc: 'inference service (host:port) behind the llm judge and llm grader; unset = only the rules judge and deterministic graders',
   }),
-  inferenceAuthToken: option<string | undefined>({ flag: 'inference-auth-token', env: 'SWIRL_JUDGE_INFERENCE_AUTH_TOKEN', type: 'string', default: undefined, doc: 'bearer token for the inference service' }),
+  inferenceAuthToken: option<string | undefined>({ flag: 'inference-auth-token', env: 'SWIRL_JUDGE_INFERENCE_AUTH_TOKEN', type: 'string', default: undefined, doc: "bearer token for the inference service; unset = this service's own --auth-token (one token per deployment)" }),
   llmModel: option<string | undefined>({ flag: 'llm-model', env: 'SWIRL_JUDGE_LLM_MODEL', type: 'string', default: undefined, doc: 'judge model on the inference service as name or name@version (empty version = its active version); required with --inference-target' }),
   llmPrompt: option<string>({ flag: 'llm-prompt', env: 'SWIRL_JUDGE_LLM_PROMPT', type: 'string', default: 'full', doc: 'judge and grader prompts: full (the paper\'s rules) | compact (for small-context models)' }),
   llmSamples: option<number>({ flag: 'llm-samples', env: 'SWIRL_JUDGE_LLM_SAMPLES', type: 'int', default: 3, doc: 'votes per item when a request leaves samples at 0 (1-16)' }),
@@ -45,6 +47,7 @@ const PROMPTS = new Set(['full', 'compact']);
 
 export function loadJudgeConfig(sources: OptionSources): JudgeConfig {
   const config = loadServerConfig(judgeOptionSpec, sources);
+  validateClientTlsConfig(config);
   const positive = (name: string, value: number) => {
     if (!(Number.isInteger(value) && value > 0)) throw new OptionError(`${name} must be a positive integer, got ${value}`);
   };

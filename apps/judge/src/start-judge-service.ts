@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createClient, createServerMetrics, idempotentMethodsFromDescriptorSet, startGrpcService, type Logger, type RunningGrpcService } from '@swirl/grpc-kit';
+import { clientTlsOptions, createClient, createServerMetrics, idempotentMethodsFromDescriptorSet, startGrpcService, type Logger, type RunningGrpcService } from '@swirl/grpc-kit';
 import { CoordinatorServiceClient, InferenceServiceClient, OutcomeVerdict, readDescriptorSet, Verdict, type ModelRef } from '@swirl/proto';
 import { openSqliteVerdictStore, type VerdictStore } from './cache/sqlite-verdict-store';
 import { VerdictCache } from './cache/verdict-cache';
@@ -50,12 +50,16 @@ export async function startJudgeService(config: JudgeConfig, logger: Logger): Pr
 
   const processJudges: ProcessJudge[] = [createRulesProcessJudge()];
   const graders: OutcomeGraderBackend[] = createDeterministicGraders();
+  // One token per deployment unless the inference service has its own (the auth-token component sets only SWIRL_AUTH_TOKEN).
+  const inferenceAuthToken = config.inferenceAuthToken ?? config.authToken;
+  const tls = clientTlsOptions(config);
   let inference: InferenceServiceClient | undefined;
   if (config.inferenceTarget !== undefined) {
     inference = createClient(InferenceServiceClient, {
       target: config.inferenceTarget,
       idempotentMethods,
-      ...(config.inferenceAuthToken === undefined ? {} : { authToken: config.inferenceAuthToken }),
+      ...(inferenceAuthToken === undefined ? {} : { authToken: inferenceAuthToken }),
+      ...(tls === undefined ? {} : { tls }),
     });
     const backend = new InferenceBackend({ client: inference, target: config.inferenceTarget, timeoutMs: config.llmTimeoutMs, maxConcurrent: config.llmMaxConcurrent, maxQueued: config.llmMaxQueued });
     const model = modelRefOf(config.llmModel!);
@@ -64,7 +68,15 @@ export async function startJudgeService(config: JudgeConfig, logger: Logger): Pr
     processJudges.push(createLlmProcessJudge(backend, { model, prompt, maxTranscriptChars: config.llmMaxTranscriptChars, ...sampling }));
     graders.push(createLlmOutcomeGrader(backend, { model, prompt, ...sampling }));
   }
-  const coordinator = config.coordinatorTarget === undefined ? undefined : createClient(CoordinatorServiceClient, { target: config.coordinatorTarget, idempotentMethods });
+  const coordinator =
+    config.coordinatorTarget === undefined
+      ? undefined
+      : createClient(CoordinatorServiceClient, {
+          target: config.coordinatorTarget,
+          idempotentMethods,
+          ...(config.authToken === undefined ? {} : { authToken: config.authToken }),
+          ...(tls === undefined ? {} : { tls }),
+        });
 
   const running = await startGrpcService({
     config,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServerMetrics, startGrpcService, type Logger, type RunningGrpcService } from '@swirl/grpc-kit';
+import { clientTlsOptions, createServerMetrics, startGrpcService, type Logger, type RunningGrpcService } from '@swirl/grpc-kit';
 import { readDescriptorSet } from '@swirl/proto';
 import { openSqliteStore } from '@swirl/store';
 import { createServiceClients } from './clients/service-clients';
@@ -34,7 +34,7 @@ export async function startTrainerService(config: TrainerConfig, logger: Logger)
 export async function startTrainerWithStore(config: TrainerConfig, logger: Logger, store: TrainerStore, closeStore: () => Promise<void>): Promise<RunningTrainerService> {
   const baseCheckpoints = BaseCheckpoints.parse(config.baseCheckpoints);
   const metrics = createServerMetrics('trainer', TRAINER_VERSION);
-  const clients = createServiceClients({ ...config, authToken: config.authToken });
+  const clients = createServiceClients({ ...config, authToken: config.authToken, tls: clientTlsOptions(config) });
   const runs = new RunManager({
     store,
     clients,

@@ -18,6 +18,7 @@ describe('trainer settings', () => {
     [['--judge-batch-size=300'], '--judge-batch-size must be in 1..256'],
     [['--generate-concurrency=0'], '--generate-concurrency must be at least 1'],
     [['--max-learner-recoveries=-1'], '--max-learner-recoveries must be >= 0'],
+    [['--tls-ca=/nonexistent/ca.crt'], '--tls-ca / SWIRL_TLS_CA: cannot read /nonexistent/ca.crt'],
   ])('refuses %j', (argv, message) => {
     expect(() => loadTrainerConfig({ argv, env: {} })).toThrow(OptionError);
     expect(() => loadTrainerConfig({ argv, env: {} })).toThrow(message);

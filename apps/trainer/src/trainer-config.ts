@@ -1,17 +1,19 @@
 import { join, resolve } from 'node:path';
-import { loadServerConfig, option, OptionError, serverOptionSpec, type OptionSources, type OptionValues } from '@swirl/grpc-kit';
+import { clientTlsOptionSpec, loadServerConfig, option, OptionError, serverOptionSpec, validateClientTlsConfig, type OptionSources, type OptionValues } from '@swirl/grpc-kit';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 
 /**
  * Settings of the trainer service: the shared server settings, where the learner, inference and
- * judge services are, the store, and where checkpoints and exports go. Every setting is a flag
+ * judge services are (and the TLS of its calls to them; its --auth-token is sent to them too),
+ * the store, and where checkpoints and exports go. Every setting is a flag
  * and an environment variable (`--help` lists them with defaults).
  */
 export const trainerOptionSpec = {
   ...serverOptionSpec,
   grpcPort: { ...serverOptionSpec.grpcPort, default: 50056 },
   metricsPort: { ...serverOptionSpec.metricsPort, default: 9469 },
+  ...clientTlsOptionSpec,
   learnerTarget: option<string>({ flag: 'learner-target', env: 'SWIRL_LEARNER_TARGET', type: 'string', default: '127.0.0.1:50055', doc: 'the learner (one run at a time uses it)' }),
   inferenceTarget: option<string>({ flag: 'inference-target', env: 'SWIRL_INFERENCE_TARGET', type: 'string', default: '127.0.0.1:50053', doc: 'the inference service (fresh actions, hot-loading exports)' }),
   judgeTarget: option<string>({ flag: 'judge-target', env: 'SWIRL_JUDGE_TARGET', type: 'string', default: '127.0.0.1:50054', doc: 'the judge service (rewards of SWIRL runs)' }),
@@ -43,6 +45,7 @@ export type TrainerConfig = OptionValues<typeof trainerOptionSpec>;
 
 export function loadTrainerConfig(sources: OptionSources): TrainerConfig {
   const config = loadServerConfig(trainerOptionSpec, sources);
+  validateClientTlsConfig(config);
   if (!config.artifactsDir.startsWith('/')) {
     throw new OptionError(`--artifacts-dir must be absolute (the learner and inference read the same paths), got '${config.artifactsDir}'`);
   }

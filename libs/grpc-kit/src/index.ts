@@ -1,5 +1,6 @@
 export * from './config/option-spec';
 export * from './config/server-options';
+export * from './config/client-tls-options';
 export * from './logger';
 export * from './grpc-code-names';
 export * from './status-error';

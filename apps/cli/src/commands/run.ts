@@ -2,6 +2,7 @@ import { arch, cpus, hostname, platform } from 'node:os';
 import { writeReport } from '@swirl/report';
 import type { Output } from '../output/terminal-output';
 import { assembleReport } from '../pipeline/assemble-report';
+import type { ClientSecurity } from '../pipeline/client-security';
 import { connectPipelineClients } from '../pipeline/pipeline-clients';
 import type { AlgorithmName, FilterName, PipelineConfig } from '../pipeline/pipeline-config';
 import { runPipeline } from '../pipeline/run-pipeline';
@@ -15,6 +16,8 @@ export interface RunCommandOptions {
   readonly up: boolean;
   readonly stack: StackConfig;
   readonly targets: { readonly coordinator: string; readonly trainer: string };
+  /** Token and TLS of the calls to `targets`; unused with `up` (the local stack is plaintext, no token). */
+  readonly security?: ClientSecurity;
   /** The ablation grid instead of the file's single (filter, algorithm). */
   readonly ablate: boolean;
 }
@@ -32,7 +35,7 @@ export async function runPipelineCommand(options: RunCommandOptions, out: Output
   process.once('SIGTERM', onSignal);
   const stack = options.up ? await bringUp(options.stack, out, controller.signal) : undefined;
   const targets = stack === undefined ? options.targets : { coordinator: `${options.stack.host}:${options.stack.ports.coordinator}`, trainer: `${options.stack.host}:${options.stack.ports.trainer}` };
-  const clients = connectPipelineClients(targets);
+  const clients = connectPipelineClients(targets, stack === undefined ? options.security : {});
   try {
     const grid: { filter: FilterName; algorithm: AlgorithmName }[] = options.ablate
       ? config.ablation.filters.flatMap((filter) => config.ablation.algorithms.map((algorithm) => ({ filter, algorithm })))

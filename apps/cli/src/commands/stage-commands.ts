@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeReport, type PipelineReport } from '@swirl/report';
 import { JobSpec, type ModelRef } from '@swirl/proto';
 import type { Output } from '../output/terminal-output';
+import type { ClientSecurity } from '../pipeline/client-security';
 import { connectPipelineClients, type PipelineClients } from '../pipeline/pipeline-clients';
 import { compilePipelineConfig, type Family, type FilterName } from '../pipeline/pipeline-config';
 import { ALGORITHM, evaluateSpecs, filterSpec, hyperParameters, synthesizeSpec } from '../pipeline/stage-specs';
@@ -12,6 +13,8 @@ import { runTraining } from '../pipeline/watch-run';
 export interface StageTargets {
   readonly coordinator: string;
   readonly trainer: string;
+  /** Token and TLS of the calls. @default plaintext, no token */
+  readonly security?: ClientSecurity;
 }
 
 /** Parses `name@version` (version optional: the service's default). */
@@ -23,7 +26,7 @@ export function parseModelRef(text: string): ModelRef {
 }
 
 async function withClients<T>(targets: StageTargets, work: (c: PipelineClients) => Promise<T>): Promise<T> {
-  const clients = connectPipelineClients(targets);
+  const clients = connectPipelineClients(targets, targets.security);
   try {
     return await work(clients);
   } finally {

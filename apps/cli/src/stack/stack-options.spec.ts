@@ -41,6 +41,12 @@ describe('planStack', () => {
     expect(args('inference')).toContain(`--models=swirl-tiny@base=${join(REPO, 'models', 'swirl-tiny')}`);
   });
 
+  it('runs every service plaintext without a token, whatever the environment says', () => {
+    for (const spec of plan) {
+      expect(spec.env).toMatchObject({ SWIRL_AUTH_TOKEN: '', SWIRL_TLS_CERT: '', SWIRL_TLS_KEY: '', SWIRL_TLS_CLIENT_CA: '', SWIRL_TLS_CA: '' });
+    }
+  });
+
   it('gives every service its own log file under the state dir', () => {
     expect(new Set(plan.map((s) => s.logFile)).size).toBe(6);
     for (const spec of plan) expect(spec.logFile.startsWith('/tmp/swirl-plan/logs/')).toBe(true);

@@ -2,6 +2,17 @@ import { join } from 'node:path';
 import type { ServiceSpec } from './service-process';
 import { REPO, SERVICE_ORDER, type ServiceName, type StackConfig } from './stack-options';
 
+/**
+ * The local stack runs plaintext without a token whatever the caller's environment holds (the
+ * services inherit it): a SWIRL_TLS_CA or SWIRL_AUTH_TOKEN meant for a remote deployment would
+ * otherwise switch TLS or auth on in every service. An empty value counts as unset.
+ */
+export const PLAINTEXT_ENV: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(
+    ['SWIRL_AUTH_TOKEN', 'SWIRL_SERVICE_AUTH_TOKEN', 'SWIRL_JUDGE_INFERENCE_AUTH_TOKEN', 'SWIRL_TLS_CERT', 'SWIRL_TLS_KEY', 'SWIRL_TLS_CLIENT_CA', 'SWIRL_TLS_CA', 'SWIRL_TLS_SERVER_NAME'].map((name) => [name, '']),
+  ),
+);
+
 /** The command line of every service of the local stack, wired to each other's ports. */
 export function planStack(config: StackConfig): ServiceSpec[] {
   const target = (name: ServiceName) => `${config.host}:${config.ports[name]}`;
@@ -10,6 +21,7 @@ export function planStack(config: StackConfig): ServiceSpec[] {
     command: process.execPath,
     args: [join(REPO, 'apps', name, 'dist', 'main.js'), `--host=${config.host}`, `--grpc-port=${config.ports[name]}`, `--metrics-port=${config.metricsPorts[name]}`, ...extra],
     target: target(name),
+    env: PLAINTEXT_ENV,
     logFile: join(config.stateDir, 'logs', `${name}.log`),
     startTimeoutMs: config.startTimeoutMs,
   });
@@ -26,7 +38,7 @@ export function planStack(config: StackConfig): ServiceSpec[] {
       command: config.python,
       args: ['-m', 'swirl_learner', 'serve', `--host=${config.host}`, `--port=${config.ports.learner}`, `--metrics-port=${config.metricsPorts.learner}`,
         `--checkpoint-root=${join(artifacts, 'checkpoints')}`, `--export-root=${join(artifacts, 'exports')}`],
-      env: { PYTHONPATH: join(REPO, 'apps', 'learner') },
+      env: { ...PLAINTEXT_ENV, PYTHONPATH: join(REPO, 'apps', 'learner') },
       target: target('learner'),
       logFile: join(config.stateDir, 'logs', 'learner.log'),
       startTimeoutMs: config.startTimeoutMs,

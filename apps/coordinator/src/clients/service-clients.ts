@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { createClient, idempotentMethodsFromDescriptorSet } from '@swirl/grpc-kit';
+import { createClient, idempotentMethodsFromDescriptorSet, type ClientOptions } from '@swirl/grpc-kit';
 import { InferenceServiceClient, JudgeServiceClient, readDescriptorSet, ToolServiceClient, TrainerServiceClient } from '@swirl/proto';
 
 export interface ServiceClientOptions {
@@ -10,6 +10,8 @@ export interface ServiceClientOptions {
   /** undefined: no trainer service configured. */
   readonly trainerTarget: string | undefined;
   readonly authToken: string | undefined;
+  /** TLS of every call (clientTlsOptions of the settings); undefined: plaintext. */
+  readonly tls: ClientOptions['tls'] | undefined;
   /** Attempts of a call refused with UNAVAILABLE or RESOURCE_EXHAUSTED (idempotent methods only). */
   readonly callAttempts: number;
 }
@@ -31,6 +33,7 @@ export function createServiceClients(options: ServiceClientOptions): ServiceClie
   const common = {
     idempotentMethods,
     authToken: options.authToken,
+    tls: options.tls,
     retry: { maxAttempts: options.callAttempts, retryableCodes: [status.UNAVAILABLE, status.RESOURCE_EXHAUSTED], initialBackoffMs: 200, maxBackoffMs: 5000 },
   };
   const inference = createClient(InferenceServiceClient, { target: options.inferenceTarget, ...common });

@@ -1,14 +1,15 @@
-import { loadServerConfig, option, OptionError, serverOptionSpec, type OptionSources, type OptionValues } from '@swirl/grpc-kit';
+import { clientTlsOptionSpec, loadServerConfig, option, OptionError, serverOptionSpec, validateClientTlsConfig, type OptionSources, type OptionValues } from '@swirl/grpc-kit';
 
 /**
  * Settings of the coordinator: the shared server settings, where the store lives, where the
- * other services are, and job limits. Every setting is a flag and an environment variable
- * (`--help` lists them with their defaults).
+ * other services are and how its calls to them are secured (TLS, token), and job limits. Every
+ * setting is a flag and an environment variable (`--help` lists them with their defaults).
  */
 export const coordinatorOptionSpec = {
   ...serverOptionSpec,
   grpcPort: { ...serverOptionSpec.grpcPort, default: 50051 },
   metricsPort: { ...serverOptionSpec.metricsPort, default: 9464 },
+  ...clientTlsOptionSpec,
   storePath: option<string>({
     flag: 'store',
     env: 'SWIRL_STORE_PATH',
@@ -37,7 +38,7 @@ export const coordinatorOptionSpec = {
     env: 'SWIRL_SERVICE_AUTH_TOKEN',
     type: 'string',
     default: undefined,
-    doc: 'bearer token sent to the inference, tools, judge and trainer services',
+    doc: 'bearer token sent to the inference, tools, judge and trainer services; unset = this service\'s own --auth-token (one token per deployment)',
   }),
   dataDir: option<string | undefined>({
     flag: 'data-dir',
@@ -90,6 +91,7 @@ export function loadCoordinatorConfig(sources: OptionSources): CoordinatorConfig
   atLeast('judge-timeout-ms', config.judgeTimeoutMs, 1);
   atLeast('call-attempts', config.callAttempts, 1);
   atLeast('progress-interval-ms', config.progressIntervalMs, 0);
+  validateClientTlsConfig(config);
   if (config.storePath.trim() === '') throw new OptionError('--store must name the SQLite file of the trajectory store');
   return config;
 }

@@ -1,4 +1,4 @@
-import { createClient, idempotentMethodsFromDescriptorSet } from '@swirl/grpc-kit';
+import { createClient, idempotentMethodsFromDescriptorSet, type ClientOptions } from '@swirl/grpc-kit';
 import {
   InferenceServiceClient,
   JudgeServiceClient,
@@ -71,6 +71,8 @@ export interface ServiceClientOptions {
   readonly judgeTimeoutMs: number;
   /** Sent as a bearer token to the other services when set. */
   readonly authToken?: string;
+  /** TLS of every call (clientTlsOptions of the settings); unset: plaintext. */
+  readonly tls?: ClientOptions['tls'];
 }
 
 const STATUS_TIMEOUT_MS = 5000;
@@ -85,7 +87,7 @@ const STATUS_TIMEOUT_MS = 5000;
  */
 export function createServiceClients(options: ServiceClientOptions): ServiceClients {
   const idempotentMethods = idempotentMethodsFromDescriptorSet(readDescriptorSet());
-  const common = { idempotentMethods, authToken: options.authToken, maxMessageBytes: 256 * 1024 * 1024 };
+  const common = { idempotentMethods, authToken: options.authToken, tls: options.tls, maxMessageBytes: 256 * 1024 * 1024 };
   const learner = createClient(LearnerServiceClient, {
     ...common,
     target: options.learnerTarget,
