@@ -44,6 +44,13 @@ describe('judge service over gRPC (rules judge, deterministic graders)', () => {
     expect(good.filter((j) => j.verdict!.label === VerdictLabel.VERDICT_LABEL_GOOD).length / good.length).toBeGreaterThan(0.95);
   });
 
+  it('judges an empty action (a policy that stopped at once) BAD instead of refusing it', async () => {
+    const item = stepItems(teacherTrajectories('birth-country', 1))[0]!.item;
+    const { judgments } = await judge.client.judgeSteps({ items: [{ ...item, itemId: 'empty', actionText: '' }, item] });
+    expect(judgments.map((j) => j.itemId)).toEqual(['empty', item.itemId]);
+    expect(judgments[0]!.verdict).toMatchObject({ label: VerdictLabel.VERDICT_LABEL_BAD, score: 0, rationale: 'BAD [well-formed-action] the turn is empty' });
+  });
+
   it('answers a repeat from the cache (same verdict, create time included), and judges afresh with bypass_cache', async () => {
     const items = stepItems(teacherTrajectories('birth-country', 2)).map((i) => i.item);
     const first = await judge.client.judgeSteps({ items });
@@ -61,7 +68,6 @@ describe('judge service over gRPC (rules judge, deterministic graders)', () => {
       ['no items', () => ({ items: [] }), grpc.status.INVALID_ARGUMENT, 'items is empty'],
       ['an oversized batch', () => ({ items: Array.from({ length: 257 }, (_, i) => ({ ...step(), itemId: `i${i}` })) }), grpc.status.INVALID_ARGUMENT, 'holds 257 steps; at most 256 per call: split the batch'],
       ['a missing prefix', () => ({ items: [{ ...step(), prefix: [] }] }), grpc.status.INVALID_ARGUMENT, '.prefix is empty: pass the conversation before the action'],
-      ['an empty action', () => ({ items: [{ ...step(), actionText: '' }] }), grpc.status.INVALID_ARGUMENT, '.action_text is empty'],
       ['a message without role', () => ({ items: [{ ...step(), prefix: [{ role: ChatRole.CHAT_ROLE_UNSPECIFIED, content: 'hi' }] }] }), grpc.status.INVALID_ARGUMENT, 'prefix[0].role is not set'],
       ['duplicate item ids', () => ({ items: [step(), step()] }), grpc.status.INVALID_ARGUMENT, 'is used by items[0] and items[1]'],
       ['too many samples', () => ({ items: [step()], samples: 17 }), grpc.status.INVALID_ARGUMENT, 'at most 16 votes per item'],

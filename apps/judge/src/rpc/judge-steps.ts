@@ -21,7 +21,6 @@ export function validateJudgeSteps(request: JudgeStepsRequest): StepWork[] {
     item.prefix.forEach((m, j) => {
       if (roleOf(m.role) === undefined) throw invalidArgument(`${name}.prefix[${j}].role is not set: use SYSTEM, USER, ASSISTANT or TOOL`);
     });
-    if (item.actionText === '') throw invalidArgument(`${name}.action_text is empty: pass the action to judge, verbatim as the policy wrote it`);
     const prefix = toChatTurns(item.prefix);
     const family = familyOf(item.task?.family);
     return { step: family === undefined ? { prefix, action: item.actionText } : { prefix, action: item.actionText, family }, stepIndex: prefix.filter((t) => t.role === 'assistant').length };

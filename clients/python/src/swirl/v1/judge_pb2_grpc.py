@@ -72,8 +72,8 @@ class JudgeServiceServicer:
         nothing else (no gold answer). Used for process filtering and as the RL reward
         (Verdict.score).
         Errors:
-        * INVALID_ARGUMENT   no items or more than 256, an item without prefix or action_text,
-        samples > 16, duplicate item_id.
+        * INVALID_ARGUMENT   no items or more than 256, an item without prefix, samples > 16,
+        duplicate item_id.
         * NOT_FOUND          unknown judge_id.
         * RESOURCE_EXHAUSTED the judge's queue is full.
         * UNAVAILABLE        the LLM judge's inference backend is unavailable.

@@ -275,7 +275,10 @@ export interface StepJudgeItem {
    * and tool results). Required.
    */
   prefix: ChatMessage[];
-  /** The action to judge (the last assistant message), verbatim. Required. */
+  /**
+   * The action to judge (the last assistant message), verbatim. May be empty: a policy that
+   * stops at once wrote an empty turn, and judges rate it (the rules judge: BAD).
+   */
   actionText: string;
   /**
    * The task, optional. Only its id and family are used (to pick family-specific rules); gold
@@ -2883,8 +2886,8 @@ export const JudgeServiceService = {
    * nothing else (no gold answer). Used for process filtering and as the RL reward
    * (Verdict.score).
    * Errors:
-   *   * INVALID_ARGUMENT   no items or more than 256, an item without prefix or action_text,
-   *                        samples > 16, duplicate item_id.
+   *   * INVALID_ARGUMENT   no items or more than 256, an item without prefix, samples > 16,
+   *                        duplicate item_id.
    *   * NOT_FOUND          unknown judge_id.
    *   * RESOURCE_EXHAUSTED the judge's queue is full.
    *   * UNAVAILABLE        the LLM judge's inference backend is unavailable.
@@ -2954,8 +2957,8 @@ export interface JudgeServiceServer extends UntypedServiceImplementation {
    * nothing else (no gold answer). Used for process filtering and as the RL reward
    * (Verdict.score).
    * Errors:
-   *   * INVALID_ARGUMENT   no items or more than 256, an item without prefix or action_text,
-   *                        samples > 16, duplicate item_id.
+   *   * INVALID_ARGUMENT   no items or more than 256, an item without prefix, samples > 16,
+   *                        duplicate item_id.
    *   * NOT_FOUND          unknown judge_id.
    *   * RESOURCE_EXHAUSTED the judge's queue is full.
    *   * UNAVAILABLE        the LLM judge's inference backend is unavailable.
@@ -2992,8 +2995,8 @@ export interface JudgeServiceClient extends Client {
    * nothing else (no gold answer). Used for process filtering and as the RL reward
    * (Verdict.score).
    * Errors:
-   *   * INVALID_ARGUMENT   no items or more than 256, an item without prefix or action_text,
-   *                        samples > 16, duplicate item_id.
+   *   * INVALID_ARGUMENT   no items or more than 256, an item without prefix, samples > 16,
+   *                        duplicate item_id.
    *   * NOT_FOUND          unknown judge_id.
    *   * RESOURCE_EXHAUSTED the judge's queue is full.
    *   * UNAVAILABLE        the LLM judge's inference backend is unavailable.
