@@ -11,8 +11,7 @@ const KIND_TO_PROTO: Readonly<Record<JobKind, ProtoJobKind>> = {
   filter: ProtoJobKind.JOB_KIND_FILTER,
   evaluate: ProtoJobKind.JOB_KIND_EVALUATE,
   pipeline: ProtoJobKind.JOB_KIND_PIPELINE,
-  // Trainer jobs live in the trainer's store rows; the coordinator API has no kind for them.
-  train: ProtoJobKind.JOB_KIND_UNSPECIFIED,
+  train: ProtoJobKind.JOB_KIND_TRAIN,
 };
 
 const STATUS_TO_PROTO: Readonly<Record<JobStatus, JobState>> = {
@@ -34,7 +33,7 @@ export function kindToProto(kind: JobKind): ProtoJobKind {
 
 /** undefined for UNSPECIFIED (any kind); throws nothing: unknown numbers also mean "no match". */
 export function kindFromProto(kind: ProtoJobKind): JobKind | undefined {
-  return (Object.keys(KIND_TO_PROTO) as JobKind[]).find((k) => k !== 'train' && KIND_TO_PROTO[k] === kind);
+  return (Object.keys(KIND_TO_PROTO) as JobKind[]).find((k) => KIND_TO_PROTO[k] === kind);
 }
 
 export function statusToProto(status: JobStatus): JobState {

@@ -147,8 +147,11 @@ describe('PIPELINE jobs against real tools, inference, judge, learner and traine
 
     // The stage jobs are jobs of the API too; the train stage's result is its part of the pipeline's.
     const trainStage = await client.get(children.get('train')!.id);
-    expect(trainStage).toMatchObject({ state: JobState.JOB_STATE_SUCCEEDED, kind: JobKind.JOB_KIND_UNSPECIFIED });
+    expect(trainStage).toMatchObject({ state: JobState.JOB_STATE_SUCCEEDED, kind: JobKind.JOB_KIND_TRAIN });
     expect(trainStage.result?.result?.$case === 'pipeline' && trainStage.result.result.value.runId).toMatch(/^run-/);
+    const listedTrain = await unaryCall(client.raw.listJobs.bind(client.raw), { kind: JobKind.JOB_KIND_TRAIN, state: 0, pageSize: 0, pageToken: '' });
+    expect(listedTrain.jobs.map((j) => j.id)).toContain(trainStage.id);
+    expect(listedTrain.jobs.every((j) => j.kind === JobKind.JOB_KIND_TRAIN)).toBe(true);
     expect((await client.get(children.get('filter')!.id)).kind).toBe(JobKind.JOB_KIND_FILTER);
 
     // Every stage's result.

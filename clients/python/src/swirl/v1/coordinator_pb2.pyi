@@ -23,6 +23,7 @@ class JobKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     JOB_KIND_FILTER: _ClassVar[JobKind]
     JOB_KIND_EVALUATE: _ClassVar[JobKind]
     JOB_KIND_PIPELINE: _ClassVar[JobKind]
+    JOB_KIND_TRAIN: _ClassVar[JobKind]
 
 class TrajectoryView(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -35,6 +36,7 @@ JOB_KIND_JUDGE: JobKind
 JOB_KIND_FILTER: JobKind
 JOB_KIND_EVALUATE: JobKind
 JOB_KIND_PIPELINE: JobKind
+JOB_KIND_TRAIN: JobKind
 TRAJECTORY_VIEW_UNSPECIFIED: TrajectoryView
 TRAJECTORY_VIEW_BASIC: TrajectoryView
 TRAJECTORY_VIEW_FULL: TrajectoryView

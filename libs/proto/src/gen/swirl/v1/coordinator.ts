@@ -63,6 +63,11 @@ export enum JobKind {
   JOB_KIND_EVALUATE = 4,
   /** JOB_KIND_PIPELINE - Synthesize, judge, filter, train (trainer run) and evaluate, end to end. */
   JOB_KIND_PIPELINE = 5,
+  /**
+   * JOB_KIND_TRAIN - A pipeline's train stage: it follows a trainer run (run id in its result). Created only by
+   * PIPELINE jobs, never by StartJob.
+   */
+  JOB_KIND_TRAIN = 6,
   UNRECOGNIZED = -1,
 }
 
@@ -86,6 +91,9 @@ export function jobKindFromJSON(object: any): JobKind {
     case 5:
     case "JOB_KIND_PIPELINE":
       return JobKind.JOB_KIND_PIPELINE;
+    case 6:
+    case "JOB_KIND_TRAIN":
+      return JobKind.JOB_KIND_TRAIN;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -107,6 +115,8 @@ export function jobKindToJSON(object: JobKind): string {
       return "JOB_KIND_EVALUATE";
     case JobKind.JOB_KIND_PIPELINE:
       return "JOB_KIND_PIPELINE";
+    case JobKind.JOB_KIND_TRAIN:
+      return "JOB_KIND_TRAIN";
     case JobKind.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
