@@ -7,8 +7,8 @@ describe('renderMarkdown', () => {
   it('puts the base-vs-trained comparison first, with p-values and the CI verdict', () => {
     const sections = md.split('\n').filter((l) => l.startsWith('## '));
     expect(sections[0]).toBe('## Base vs trained (held-out questions)');
-    expect(md).toContain('| math | yes | base: 40.0% | swirl: 60.0% | 50 / 10 | < 0.0001 | yes |');
-    expect(md).toContain('| multihop | no (cross-family) | base: 35.0% | swirl: 36.0% | 12 / 10 | 0.8300 | no |');
+    expect(md).toContain('| math | yes | base: 40.0% | swirl: 60.0% | 200 | 50 / 10 | < 0.0001 | yes |');
+    expect(md).toContain('| multihop | no (cross-family) | base: 35.0% | swirl: 36.0% | 200 | 12 / 10 | 0.8300 | no |');
   });
 
   it('lists every evaluation row with its Wilson interval', () => {

@@ -16,12 +16,13 @@ export function renderMarkdown(report: PipelineReport): string {
     out.push('## Base vs trained (held-out questions)', '');
     out.push(
       table(
-        ['family', 'trained on it', 'base', 'trained', 'trained-only / base-only', 'McNemar p', '95% CIs separate'],
+        ['family', 'trained on it', 'base', 'trained', 'paired questions', 'trained-only / base-only', 'McNemar p', '95% CIs separate'],
         report.comparisons.map((c) => [
           c.family,
           c.trainedOnFamily ? 'yes' : 'no (cross-family)',
           `${c.baseModel}: ${pct(c.baseAccuracy)}`,
           `${c.trainedModel}: ${pct(c.trainedAccuracy)}`,
+          String(c.paired ?? 'n/a'),
           `${c.trainedOnly} / ${c.baseOnly}`,
           pValue(c.pValue),
           c.intervalsSeparate ? 'yes' : 'no',

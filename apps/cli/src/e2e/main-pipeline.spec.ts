@@ -49,6 +49,8 @@ describe('swirl run --up (the whole method on real services, small config)', () 
     expect(report.evaluations.map((e) => `${e.model}/${e.family}`).sort()).toEqual(['base/math', 'base/multihop', 'swirl/math', 'swirl/multihop']);
     for (const e of report.evaluations) expect(e.n).toBe(6);
     expect(report.comparisons.map((c) => [c.family, c.trainedOnFamily])).toEqual([['math', true], ['multihop', false]]);
+    // Paired per question from the coordinator's store over gRPC, not from its report files.
+    for (const c of report.comparisons) expect({ paired: c.paired, p: Number.isFinite(c.pValue) }).toEqual({ paired: 6, p: true });
     expect(report.filters).toHaveLength(1);
     expect(report.filters[0]!.trajectories).toBe(16);
     expect(report.training[0]!.points.map((p) => p.update)).toEqual([1, 2]);

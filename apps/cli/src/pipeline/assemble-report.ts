@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { pairedComparison, wilsonInterval, type ComparisonRow, type EvaluationRow, type FilterRow, type PipelineReport, type TrainingCurve } from '@swirl/report';
 import type { EvaluationReport, ModelRef } from '@swirl/proto';
+import type { EvaluationRow as TrajectoryRow } from './evaluation-rows';
 import type { PipelineConfig } from './pipeline-config';
 import type { PipelineOutcome } from './run-pipeline';
 
@@ -8,12 +8,8 @@ import type { PipelineOutcome } from './run-pipeline';
 export interface FamilyEvaluation {
   readonly family: string;
   readonly report: EvaluationReport;
-}
-
-interface TrajectoryRow {
-  readonly model: string;
-  readonly taskId: string;
-  readonly correct: boolean | null;
+  /** Every evaluated trajectory, for the paired tests. */
+  readonly rows: readonly TrajectoryRow[];
 }
 
 const key = (m: ModelRef | undefined) => `${m?.name ?? ''}@${m?.version ?? ''}`;
@@ -25,12 +21,6 @@ function correctness(rows: readonly TrajectoryRow[], model: string): Map<string,
   return out;
 }
 
-function readRows(report: EvaluationReport): TrajectoryRow[] | undefined {
-  if (report.reportJsonPath === '' || !existsSync(report.reportJsonPath)) return undefined;
-  const parsed = JSON.parse(readFileSync(report.reportJsonPath, 'utf8')) as { trajectories?: TrajectoryRow[] };
-  return parsed.trajectories;
-}
-
 /** Builds the report object (every number of report.json/.md/.html) from a pipeline outcome. */
 export function assembleReport(config: PipelineConfig, outcome: PipelineOutcome, extra: { decoding: string; provenance: Record<string, string | number | boolean> }): PipelineReport {
   const labelOf = new Map<string, string>([[key(config.policy), 'base']]);
@@ -38,7 +28,7 @@ export function assembleReport(config: PipelineConfig, outcome: PipelineOutcome,
   const evaluations: EvaluationRow[] = [];
   const comparisons: ComparisonRow[] = [];
   const notes: string[] = [];
-  for (const { family, report } of outcome.evaluations) {
+  for (const { family, report, rows } of outcome.evaluations) {
     const byModel = new Map<string, EvaluationRow>();
     for (const model of report.models) {
       const m = model.overall!;
@@ -58,13 +48,11 @@ export function assembleReport(config: PipelineConfig, outcome: PipelineOutcome,
       evaluations.push(row);
       byModel.set(key(model.model), row);
     }
-    const rows = readRows(report);
-    if (rows === undefined) notes.push(`${family}: per-question results not readable (${report.reportJsonPath || 'no report path'}); paired tests skipped`);
     const base = byModel.get(key(config.policy));
     for (const variant of outcome.variants) {
       const trained = byModel.get(key(variant.model));
       if (base === undefined || trained === undefined) continue;
-      const paired = rows === undefined ? { trainedOnly: 0, baseOnly: 0, pValue: Number.NaN } : pairedComparison(correctness(rows, key(config.policy)), correctness(rows, key(variant.model)));
+      const paired = pairedComparison(correctness(rows, key(config.policy)), correctness(rows, key(variant.model)));
       comparisons.push({
         family,
         baseModel: 'base',
@@ -73,6 +61,7 @@ export function assembleReport(config: PipelineConfig, outcome: PipelineOutcome,
         trainedAccuracy: trained.accuracy,
         trainedOnly: paired.trainedOnly,
         baseOnly: paired.baseOnly,
+        paired: paired.paired,
         pValue: paired.pValue,
         intervalsSeparate: trained.ciLow > base.ciHigh || base.ciLow > trained.ciHigh,
         trainedOnFamily: family === config.trainFamily,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { EvaluationReport, Job, ModelRef } from '@swirl/proto';
 import type { Output } from '../output/terminal-output';
 import type { FamilyEvaluation } from './assemble-report';
+import { evaluationRows } from './evaluation-rows';
 import type { AlgorithmName, FilterName, PipelineConfig } from './pipeline-config';
 import type { PipelineClients } from './pipeline-clients';
 import { ALGORITHM, evaluateSpecs, filterSpec, hyperParameters, synthesizeSpec } from './stage-specs';
@@ -96,7 +97,7 @@ export async function runPipeline(
     const family = spec.spec?.$case === 'evaluate' ? spec.spec.value.reportDir.split('evaluation-').pop()! : '?';
     const job = await timed(stages, `evaluate ${family}`, () => runJob(clients.coordinator, spec, `${config.name}: evaluate ${family}`, out, signal));
     if (job.result?.result?.$case !== 'evaluation') throw new Error(`evaluation job ${job.id} finished without an evaluation report`);
-    evaluations.push({ family, report: job.result.result.value as EvaluationReport });
+    evaluations.push({ family, report: job.result.result.value as EvaluationReport, rows: await evaluationRows(clients.coordinator, job.id, signal) });
   }
   return { synthesis, variants, evaluations, stages, reportDir };
 }

@@ -14,8 +14,8 @@ export function sampleReport(): PipelineReport {
       { model: 'swirl', modelVersion: 'run-1/update-30', family: 'multihop', n: 200, correct: 72, accuracy: 0.36, ciLow: 0.296, ciHigh: 0.429, meanSteps: 2.6, malformedRate: 0.08 },
     ],
     comparisons: [
-      { family: 'math', baseModel: 'base', trainedModel: 'swirl', baseAccuracy: 0.4, trainedAccuracy: 0.6, trainedOnly: 50, baseOnly: 10, pValue: 1.2e-7, intervalsSeparate: true, trainedOnFamily: true },
-      { family: 'multihop', baseModel: 'base', trainedModel: 'swirl', baseAccuracy: 0.35, trainedAccuracy: 0.36, trainedOnly: 12, baseOnly: 10, pValue: 0.83, intervalsSeparate: false, trainedOnFamily: false },
+      { family: 'math', baseModel: 'base', trainedModel: 'swirl', baseAccuracy: 0.4, trainedAccuracy: 0.6, trainedOnly: 50, baseOnly: 10, paired: 200, pValue: 1.2e-7, intervalsSeparate: true, trainedOnFamily: true },
+      { family: 'multihop', baseModel: 'base', trainedModel: 'swirl', baseAccuracy: 0.35, trainedAccuracy: 0.36, trainedOnly: 12, baseOnly: 10, paired: 200, pValue: 0.83, intervalsSeparate: false, trainedOnFamily: false },
     ],
     filters: [{ strategy: 'process', trajectories: 400, keptTrajectories: 250, steps: 1400, keptSteps: 1100 }],
     training: [{ run: 'run-1', algorithm: 'swirl', points: [{ update: 1, reward: 0.8, kl: 0, loss: 0.1 }, { update: 2, reward: 0.85, kl: 0.01, loss: 0.09 }, { update: 3, reward: 0.9, kl: 0.02, loss: 0.08 }] }],
