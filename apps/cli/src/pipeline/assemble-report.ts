@@ -27,7 +27,6 @@ export function assembleReport(config: PipelineConfig, outcome: PipelineOutcome,
   for (const v of outcome.variants) labelOf.set(key(v.model), v.label);
   const evaluations: EvaluationRow[] = [];
   const comparisons: ComparisonRow[] = [];
-  const notes: string[] = [];
   for (const { family, report, rows } of outcome.evaluations) {
     const byModel = new Map<string, EvaluationRow>();
     for (const model of report.models) {
@@ -92,6 +91,5 @@ export function assembleReport(config: PipelineConfig, outcome: PipelineOutcome,
     filters,
     training,
     stages: outcome.stages,
-    notes,
   };
 }

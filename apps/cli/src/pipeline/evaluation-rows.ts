@@ -37,10 +37,15 @@ function rowOf(t: Trajectory): EvaluationRow {
 
 function listPage(client: CoordinatorServiceClient, jobId: string, pageToken: string, signal?: AbortSignal): Promise<ListTrajectoriesResponse> {
   return new Promise((resolve, reject) => {
+    const onAbort = () => call.cancel();
     const call = client.listTrajectories(
       { jobId, pageToken, pageSize: PAGE_SIZE, view: TrajectoryView.TRAJECTORY_VIEW_BASIC, datasetVersionId: '', taskId: '', family: 0, finishReason: 0 },
-      (err, res) => (err ? reject(err) : resolve(res)),
+      (err, res) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (err) reject(err);
+        else resolve(res);
+      },
     );
-    signal?.addEventListener('abort', () => call.cancel(), { once: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
