@@ -45,8 +45,8 @@ export interface ComparisonRow {
   /** Questions only the trained model got right / only the base got right (paired). */
   readonly trainedOnly: number;
   readonly baseOnly: number;
-  /** Questions both models were evaluated on (the pairs of the test). */
-  readonly paired: number;
+  /** Questions both models were evaluated on (the pairs of the test); absent in report.json files written before it existed. */
+  readonly paired?: number;
   /** Two-sided exact McNemar p-value on the discordant pairs. */
   readonly pValue: number;
   /** Whether the two 95% intervals do not overlap. */
