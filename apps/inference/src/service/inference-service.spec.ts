@@ -111,6 +111,25 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
     });
   });
 
+  it('more requests than the batch holds, finishing at different steps, give the batch-1 samples', async () => {
+    // Rows that finish hand their place to queued requests (in place, or appended when longer).
+    // 16 = the queue limit: all may wait while the first prefill runs.
+    const prompts = ['Hi', 'What is 48 / 2?', 'A longer question about rivers and mountains and the seas between them?', 'Ok'];
+    const reqs = Array.from({ length: 16 }, (_, i) =>
+      request({
+        input: { $case: 'chat', value: { messages: [{ role: ChatRole.CHAT_ROLE_USER, content: prompts[i % prompts.length]! }] } },
+        sampling: sampling({ temperature: 1, seed: 100 + i, maxNewTokens: 3 + ((i * 7) % 29), ignoreEos: true }),
+      }),
+    );
+    const one: GenerateResponse[] = [];
+    for (const r of reqs) one.push(await generate(r));
+    const together = await Promise.all(reqs.map((r) => generate(r)));
+    together.forEach((res, i) => {
+      expect(res.completions[0]!.tokenIds).toEqual(one[i]!.completions[0]!.tokenIds);
+      res.completions[0]!.logprobs.forEach((lp, k) => expect(Math.abs(lp - one[i]!.completions[0]!.logprobs[k]!)).toBeLessThanOrEqual(1e-4));
+    });
+  });
+
   it('Score returns the log-probs Generate reported for the same tokens', async () => {
     const gen = await generate(request({ sampling: sampling({ temperature: 1, seed: 7 }), numSamples: 3, returnPromptTokenIds: true }));
     const scored = await unaryCall(client.score.bind(client), {
