@@ -21,6 +21,8 @@ const NEW_TOKENS = Number(arg('tokens', '64'));
 const SECONDS = Number(arg('seconds', '6'));
 // onnxruntime threads per operator, the same for the raw loop and the service (like for like).
 const THREADS = Number(arg('threads', '1'));
+// Rounds of all four measurements, interleaved; medians are reported (a shared VM drifts by 10-15% between runs).
+const REPEAT = Number(arg('repeat', '1'));
 const PROMPT = Array.from({ length: 48 }, (_, i) => 65 + (i % 26));
 
 async function rawLoop(dir: string, batch: number): Promise<number> {
@@ -122,14 +124,21 @@ async function serviceRate(port: number, clients: number): Promise<number> {
 async function main(): Promise<void> {
   const dir = MODEL || tinyDecoderDir();
   const config = readDecoderConfig(dir);
-  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement, ${THREADS} onnxruntime thread(s) on both sides\n`);
-  const raw1 = await rawLoop(dir, 1);
-  const raw16 = await rawLoop(dir, 16);
+  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement, ${THREADS} onnxruntime thread(s) on both sides, ${REPEAT} round(s)\n`);
   const service = await startService(dir);
+  const rounds: number[][] = [];
   try {
-    const svc1 = await serviceRate(service.port, 1);
-    const svc16 = await serviceRate(service.port, 16);
-    const row = (name: string, v: number) => process.stdout.write(`${name.padEnd(34)} ${v.toFixed(0).padStart(8)} tokens/s\n`);
+    for (let i = 0; i < REPEAT; i++) {
+      const round = [await rawLoop(dir, 1), await rawLoop(dir, 16), await serviceRate(service.port, 1), await serviceRate(service.port, 16)];
+      if (REPEAT > 1) process.stdout.write(`round ${i + 1}: ${round.map((v) => v.toFixed(0)).join(' / ')} tokens/s (raw 1 / raw 16 / service 1 / service 16)\n`);
+      rounds.push(round);
+    }
+    const median = (k: number) => {
+      const v = rounds.map((r) => r[k]!).sort((a, b) => a - b);
+      return v.length % 2 === 1 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+    };
+    const [raw1, raw16, svc1, svc16] = [median(0), median(1), median(2), median(3)];
+    const row = (name: string, v: number) => process.stdout.write(`${name.padEnd(34)} ${v.toFixed(0).padStart(8)} tokens/s${REPEAT > 1 ? ' (median)' : ''}\n`);
     row('raw onnxruntime loop, batch 1', raw1);
     row('raw onnxruntime loop, batch 16', raw16);
     row('service over gRPC, 1 client', svc1);

@@ -76,45 +76,4 @@ describe('DecoderBatch on the learner-exported tiny decoder (real onnxruntime)',
     // a was the longest row; once it left, padding no row needs is trimmed.
     expect(batch.padded).toBe(Math.max(b.length + 3, c.length + 2));
   });
-  it('a vacated row taken over in place by a new sequence gives every row the logits it would have alone', async () => {
-    const [a, b, third] = ref.prompt_token_ids as [number[], number[], number[]];
-    const c = third.slice(0, 3);
-    const alone = async (prompt: number[], steps: number[]) => {
-      const { batch } = await DecoderBatch.prefill(decoder.session, decoder.config, [prompt]);
-      let out: Float32Array = new Float32Array(0);
-      for (const t of steps) out = await batch.step(decoder.session, [t]);
-      return out;
-    };
-    const check = (got: Float32Array, row: number, want: Float32Array) => {
-      let worst = 0;
-      for (let i = 0; i < V(); i++) worst = Math.max(worst, Math.abs(got[row * V() + i]! - want[i]!));
-      expect(worst).toBeLessThanOrEqual(1e-4);
-    };
-    // a and b run together; a finishes and its row idles one step; c (shorter than the past) takes it.
-    const batch = (await DecoderBatch.prefill(decoder.session, decoder.config, [a, b])).batch;
-    await batch.step(decoder.session, [70, 80]);
-    batch.vacate(0);
-    expect(batch.lengthOf(0)).toBe(0);
-    await batch.step(decoder.session, [decoder.config.padTokenId, 81]);
-    const cache = (await DecoderBatch.prefill(decoder.session, decoder.config, [c])).batch;
-    expect(c.length).toBeLessThanOrEqual(batch.padded);
-    const paddedBefore = batch.padded;
-    expect(batch.overwrite(0, cache, 0)).toBe(true);
-    expect(batch.padded).toBe(paddedBefore);
-    expect(batch.lengthOf(0)).toBe(c.length);
-    const both = await batch.step(decoder.session, [90, 82]);
-    check(both, 0, await alone(c, [90]));
-    check(both, 1, await alone(b, [80, 81, 82]));
-    // Left padding both rows now share is what a compaction trims.
-    expect(batch.commonPadding).toBe(batch.padded - Math.max(c.length + 1, b.length + 3));
-    // A sequence longer than the past does not fit in place: nothing changes.
-    const long = (await DecoderBatch.prefill(decoder.session, decoder.config, [[...a, ...a, ...a, ...b, ...b]])).batch;
-    expect(batch.overwrite(1, long, 0)).toBe(false);
-    check(await batch.step(decoder.session, [91, 83]), 1, await alone(b, [80, 81, 82, 83]));
-    // overwrite masks the row's old past by itself (here a row that was never vacated).
-    expect(batch.overwrite(1, cache, 0)).toBe(true);
-    const replaced = await batch.step(decoder.session, [92, 90]);
-    check(replaced, 0, await alone(c, [90, 91, 92]));
-    check(replaced, 1, await alone(c, [90]));
-  });
 });

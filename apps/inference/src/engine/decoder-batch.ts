@@ -85,50 +85,6 @@ export class DecoderBatch {
     return new DecoderBatch(this.config, cache, mask, P, [...this.positions, ...other.positions]);
   }
 
-  /** Positions of left padding every row has (a compaction would trim them). */
-  get commonPadding(): number {
-    let lead = this.pastLength;
-    for (let r = 0; r < this.size && lead > 0; r++) {
-      let l = 0;
-      while (l < lead && this.mask[r * this.pastLength + l] === 0n) l++;
-      lead = l;
-    }
-    return this.size === 0 ? 0 : lead;
-  }
-
-  /**
-   * Marks row `r` unused until `overwrite` or a compaction: its past is masked and its position
-   * restarts at 0, so stepping it (its logits are ignored) never reaches a position the model lacks.
-   */
-  vacate(r: number): void {
-    this.mask.fill(0n, r * this.pastLength, (r + 1) * this.pastLength);
-    this.positions[r] = 0;
-  }
-
-  /**
-   * Writes row `src` of `source` (its tokens right-aligned, the rest masked) over row `dst`, in
-   * place: a new sequence takes a vacated row without copying the other rows' caches. Returns
-   * false, changing nothing, when the row is longer than this batch's past.
-   */
-  overwrite(dst: number, source: DecoderBatch, src: number): boolean {
-    const len = source.positions[src]!;
-    const P = this.pastLength;
-    if (len > P || len > source.pastLength) return false;
-    const D = this.config.headDim;
-    const H = this.config.numKvHeads;
-    for (let t = 0; t < this.cache.length; t++) {
-      for (let h = 0; h < H; h++) {
-        const from = ((src * H + h) * source.pastLength + source.pastLength - len) * D;
-        const to = ((dst * H + h) * P + P - len) * D;
-        this.cache[t]!.set(source.cache[t]!.subarray(from, from + len * D), to);
-      }
-    }
-    this.mask.fill(0n, dst * P, (dst + 1) * P - len);
-    this.mask.fill(1n, (dst + 1) * P - len, (dst + 1) * P);
-    this.positions[dst] = len;
-    return true;
-  }
-
   /** Copies of row `r`, `times` over (e.g. G samples of one prompt share its prefill). */
   replicate(r: number, times: number): DecoderBatch {
     return this.select(Array.from({ length: times }, () => r));

@@ -23,21 +23,6 @@ interface Pending {
   readonly reject: (e: unknown) => void;
 }
 
-/**
- * Decode steps a vacated row is kept (and computed) in the hope that a new request takes it over
- * in place, before the batch is compacted. Compacting copies every row's cache; carrying an idle
- * row costs one row of a step, so a few steps of waiting is cheaper than copying at once
- * (ski rental). Clients that send their next request as soon as one finishes refill within 1-2 steps.
- */
-const VACANT_STEPS = 8;
-/** Left padding common to all rows (grown while rows are replaced in place) that triggers a compaction. */
-const MAX_COMMON_PADDING = 16;
-
-interface Row {
-  readonly active: Active;
-  readonly seq: SequenceState;
-}
-
 interface Active {
   readonly pending: Pending;
   readonly sequences: SequenceState[];
@@ -53,10 +38,7 @@ interface Active {
  */
 export class GenerationEngine {
   private readonly queue: Pending[] = [];
-  /** Batch row -> its sequence; undefined = a vacated row (computed, ignored) waiting for a new one. */
-  private rows: (Row | undefined)[] = [];
-  /** Decode steps each vacated row has been idle (0 for live rows). */
-  private vacantFor: number[] = [];
+  private rows: { active: Active; seq: SequenceState }[] = [];
   /** Requests between the queue and the batch while their prompts are prefilled. */
   private readonly joining: Pending[] = [];
   /** Each row's newest token: the input of the next decode step. */
@@ -80,13 +62,7 @@ export class GenerationEngine {
   }
 
   get activeRows(): number {
-    return this.liveRows();
-  }
-
-  private liveRows(): number {
-    let n = 0;
-    for (const row of this.rows) if (row !== undefined) n++;
-    return n;
+    return this.rows.length;
   }
 
   /** Resolves when no request is queued or running (used before releasing an old version). */
@@ -116,8 +92,7 @@ export class GenerationEngine {
       try {
         this.dropCancelled();
         await this.admit();
-        if (this.liveRows() > 0) await this.decodeStep();
-        this.compact();
+        if (this.rows.length > 0) await this.decodeStep();
       } catch (err) {
         this.failAll(err);
       }
@@ -132,8 +107,8 @@ export class GenerationEngine {
         p.reject(p.request.signal.reason);
       }
     }
-    for (const row of this.rows) {
-      if (row !== undefined && !row.seq.finished && row.active.pending.request.signal.aborted) row.seq.finishReason = FinishReason.FINISH_REASON_CANCELLED;
+    for (const { active, seq } of this.rows) {
+      if (!seq.finished && active.pending.request.signal.aborted) seq.finishReason = FinishReason.FINISH_REASON_CANCELLED;
     }
     this.retireFinished();
   }
@@ -142,7 +117,7 @@ export class GenerationEngine {
   private async admit(): Promise<void> {
     const joining = this.joining;
     joining.length = 0;
-    let room = this.limits.maxBatchSize - this.liveRows();
+    let room = this.limits.maxBatchSize - this.rows.length;
     while (this.queue.length > 0 && this.queue[0]!.request.numSamples <= room) {
       const p = this.queue.shift()!;
       room -= p.request.numSamples;
@@ -154,7 +129,7 @@ export class GenerationEngine {
     const { batch, logits } = await DecoderBatch.prefill(this.session, this.config, joining.map((p) => p.request.promptIds));
     const prefillMs = performance.now() - started;
     const rowsOfPrompt: number[] = [];
-    const newRows: Row[] = [];
+    const newRows: { active: Active; seq: SequenceState }[] = [];
     joining.forEach((pending, i) => {
       const req = pending.request;
       this.metrics.promptTokens.inc(req.promptIds.length);
@@ -169,28 +144,9 @@ export class GenerationEngine {
     const grown = batch.select(rowsOfPrompt);
     // First tokens come from the prefill logits of each row's prompt.
     const firstTokens = newRows.map(({ active, seq }, r) => this.sampleInto(active, seq, logits, rowsOfPrompt[r]!, grown.lengthOf(r) + 1));
-    // New rows take vacated rows in place where they fit; the rest are appended (a copy).
-    const appended: number[] = [];
-    newRows.forEach((row, i) => {
-      const hole = this.rows.indexOf(undefined);
-      if (hole !== -1 && this.batch.overwrite(hole, grown, i)) {
-        this.rows[hole] = row;
-        this.vacantFor[hole] = 0;
-        this.lastTokens[hole] = firstTokens[i]!;
-      } else {
-        appended.push(i);
-      }
-    });
-    if (appended.length > 0) {
-      // Vacated rows left over would push the batch past its size: drop them before appending.
-      this.dropVacated();
-      this.batch = this.batch.merge(appended.length === newRows.length ? grown : grown.select(appended));
-      for (const i of appended) {
-        this.rows.push(newRows[i]!);
-        this.vacantFor.push(0);
-        this.lastTokens.push(firstTokens[i]!);
-      }
-    }
+    this.batch = this.batch.merge(grown);
+    this.rows.push(...newRows);
+    this.lastTokens.push(...firstTokens);
     joining.length = 0;
     this.retireFinished();
   }
@@ -198,12 +154,9 @@ export class GenerationEngine {
   private async decodeStep(): Promise<void> {
     const started = performance.now();
     const logits = await this.batch.step(this.session, this.lastTokens);
-    this.metrics.batchSize.observe(this.liveRows());
+    this.metrics.batchSize.observe(this.rows.length);
     this.metrics.stepSeconds.observe((performance.now() - started) / 1000);
-    this.rows.forEach((row, r) => {
-      if (row === undefined) this.vacantFor[r]!++;
-      else this.lastTokens[r] = this.sampleInto(row.active, row.seq, logits, r, this.batch.lengthOf(r) + 1);
-    });
+    this.lastTokens = this.rows.map(({ active, seq }, r) => this.sampleInto(active, seq, logits, r, this.batch.lengthOf(r) + 1));
     this.retireFinished();
   }
 
@@ -222,41 +175,19 @@ export class GenerationEngine {
     return tokenId;
   }
 
-  /** Finished rows are vacated (kept in the batch for a successor); their requests complete. */
   private retireFinished(): void {
-    const done = new Set<Active>();
-    this.rows.forEach((row, r) => {
-      if (row === undefined || !row.seq.finished) return;
-      done.add(row.active);
-      this.rows[r] = undefined;
-      this.vacantFor[r] = 0;
-      this.batch.vacate(r);
-      this.lastTokens[r] = this.config.padTokenId;
-    });
-    for (const active of done) if (active.sequences.every((s) => s.finished)) this.complete(active);
-  }
-
-  /**
-   * Drops vacated rows once one has idled VACANT_STEPS steps (or nothing is left to run), and
-   * trims left padding every row has accumulated; both copy the remaining rows' caches.
-   */
-  private compact(): void {
-    if (this.rows.length === 0) return;
-    const idle = this.liveRows() === 0 && this.queue.length === 0;
-    const staleHole = this.rows.some((row, r) => row === undefined && this.vacantFor[r]! >= VACANT_STEPS);
-    if (idle || staleHole || this.batch.commonPadding >= MAX_COMMON_PADDING) this.dropVacated();
-  }
-
-  /** Keeps only the live rows (and trims padding they all have): copies their caches. */
-  private dropVacated(): void {
     const keep: number[] = [];
-    this.rows.forEach((row, r) => {
-      if (row !== undefined) keep.push(r);
+    const done = new Set<Active>();
+    this.rows.forEach(({ active, seq }, r) => {
+      if (seq.finished) done.add(active);
+      else keep.push(r);
     });
-    this.batch = this.batch.select(keep);
-    this.lastTokens = keep.map((r) => this.lastTokens[r]!);
-    this.rows = keep.map((r) => this.rows[r]);
-    this.vacantFor = keep.map(() => 0);
+    if (keep.length !== this.rows.length) {
+      this.batch = this.batch.select(keep);
+      this.lastTokens = keep.map((r) => this.lastTokens[r]!);
+      this.rows = keep.map((r) => this.rows[r]!);
+    }
+    for (const active of done) if (active.sequences.every((s) => s.finished)) this.complete(active);
   }
 
   private complete(active: Active): void {
@@ -280,12 +211,11 @@ export class GenerationEngine {
 
   /** A failed step fails every request the engine holds, wherever it is: none may hang. */
   private failAll(err: unknown): void {
-    for (const row of this.rows) row?.active.pending.reject(err);
+    for (const { active } of this.rows) active.pending.reject(err);
     for (const p of this.queue) p.reject(err);
     for (const p of this.joining) p.reject(err);
     this.joining.length = 0;
     this.rows = [];
-    this.vacantFor = [];
     this.queue.length = 0;
     this.lastTokens = [];
     this.batch = DecoderBatch.empty(this.config);

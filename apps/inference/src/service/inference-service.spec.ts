@@ -112,7 +112,7 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
   });
 
   it('more requests than the batch holds, finishing at different steps, give the batch-1 samples', async () => {
-    // Rows that finish hand their place to queued requests (in place, or appended when longer).
+    // Rows that finish leave the batch and queued requests join it between steps.
     // 16 = the queue limit: all may wait while the first prefill runs.
     const prompts = ['Hi', 'What is 48 / 2?', 'A longer question about rivers and mountains and the seas between them?', 'Ok'];
     const reqs = Array.from({ length: 16 }, (_, i) =>
