@@ -23,6 +23,7 @@ const SECONDS = Number(arg('seconds', '6'));
 const THREADS = Number(arg('threads', '1'));
 // Rounds of all four measurements, interleaved; medians are reported (a shared VM drifts by 10-15% between runs).
 const REPEAT = Number(arg('repeat', '1'));
+if (!Number.isInteger(REPEAT) || REPEAT < 1) throw new Error(`--repeat must be a whole number of rounds >= 1, got ${arg('repeat', '1')}`);
 const PROMPT = Array.from({ length: 48 }, (_, i) => 65 + (i % 26));
 
 async function rawLoop(dir: string, batch: number): Promise<number> {
