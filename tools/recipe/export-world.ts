@@ -1,17 +1,29 @@
 // The recipe's data step: a seeded world exported with the recipe's teacher settings, plus the
 // teacher trajectories already rendered as chat messages for supervised training.
 //   node --conditions=@swirl/source -r @swc-node/register tools/recipe/export-world.ts \
-//     --seed 1 --out var/recipe/world-seed-1 [--trajectories 5] [--mistakes '{"systematicRate":0.8}']
+//     --seed 1 --out var/recipe/world-seed-1 [--trajectories 5] [--mistakes '{"systematicRate":0.8}'] \
+//     [--copy-seed 1001 --copy-questions 4000 --copy-entity-scale 10 --copy-trajectories 1]
 // Writes the files of exportWorld (corpus, questions per split, teacher-train, manifest) and
 // `sft-train.jsonl`: one line per teacher trajectory, {questionId, family, template, correct,
 // messages}, where messages = renderConversation(question, steps) (system, user question, then
 // assistant actions alternating with user observations `QUERY -> RESULT`). The prompts are thus
 // written by the world library only; the learner just applies the chat template.
+// With --copy-seed (not 0), sft-train.jsonl also holds the multihop trajectories of a copy world
+// (copy-world.ts); the world files themselves are the main world's alone.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportWorld, generateWorld, renderConversation, type MistakeOptions, type TeacherTrajectory, type WorldQuestion } from '@swirl/world';
+import {
+  copyWorldConversations,
+  exportWorld,
+  generateWorld,
+  type CopyWorldConversations,
+  renderConversation,
+  type MistakeOptions,
+  type TeacherTrajectory,
+  type WorldQuestion,
+} from '@swirl/world';
 
 function integer(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -30,6 +42,10 @@ function main(): void {
       test: { type: 'string' },
       trajectories: { type: 'string', default: '5' },
       mistakes: { type: 'string', default: '{}' },
+      'copy-seed': { type: 'string', default: '0' },
+      'copy-questions': { type: 'string', default: '4000' },
+      'copy-entity-scale': { type: 'string', default: '10' },
+      'copy-trajectories': { type: 'string', default: '1' },
     },
   });
   const seed = integer('seed', values.seed) ?? 1;
@@ -55,6 +71,18 @@ function main(): void {
     if (q === undefined) throw new Error(`trajectory of unknown question ${t.questionId}`);
     return JSON.stringify({ questionId: q.id, family: q.family, template: q.template, correct: t.correct, messages: renderConversation(q, t.steps) });
   });
+  const copySeed = integer('copy-seed', values['copy-seed']) ?? 0;
+  let copy: CopyWorldConversations | undefined;
+  if (copySeed !== 0) {
+    copy = copyWorldConversations(world, {
+      seed: copySeed,
+      questions: integer('copy-questions', values['copy-questions']) ?? 0,
+      entityScale: Number(values['copy-entity-scale']),
+      trajectoriesPerQuestion: integer('copy-trajectories', values['copy-trajectories']) ?? 1,
+      mistakes,
+    });
+    sft.push(...copy.conversations.map((c) => JSON.stringify(c)));
+  }
   const sftText = sft.join('\n') + '\n';
 
   mkdirSync(out, { recursive: true });
@@ -68,6 +96,10 @@ function main(): void {
     counts: manifest.counts,
     teacherCorrect: Number(teacherCorrect.toFixed(4)),
     manifestSha256: createHash('sha256').update(files.get('manifest.json') ?? '').digest('hex'),
+    copyWorld:
+      copy === undefined
+        ? null
+        : { seed: copySeed, questions: Number(values['copy-questions']), entityScale: Number(values['copy-entity-scale']), entities: copy.entities, trajectories: copy.conversations.length, droppedForHeldOutNames: copy.dropped },
     sftSha256: createHash('sha256').update(sftText).digest('hex'),
     ms: Date.now() - started,
   };

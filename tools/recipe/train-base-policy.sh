@@ -13,6 +13,9 @@ NAME="${MODEL_NAME:-swirl-tiny}"
 OUT_DIR="${OUT_DIR:-$REPO/models/$NAME}"
 TRAJECTORIES="${TRAJECTORIES:-2}"      # teacher trajectories per train question (4000 questions)
 MISTAKES="${MISTAKES:-{\}}"            # teacher mistake rates over DEFAULT_MISTAKES (JSON)
+COPY_SEED="${COPY_SEED:-0}"            # seed of a copy world (copyWorldConversations in @swirl/world; 0: none)
+COPY_QUESTIONS="${COPY_QUESTIONS:-4000}" # its multihop train questions, one teacher trajectory each
+COPY_ENTITY_SCALE="${COPY_ENTITY_SCALE:-10}" # its train entities, as a multiple of the main world's
 STEPS="${STEPS:-1500}"
 BATCH="${BATCH:-16}"
 LR="${LR:-2e-3}"
@@ -35,9 +38,10 @@ step() { echo "[recipe +$(( $(date +%s) - started ))s] $*" >&2; }
 step "1/5 build @swirl/world @swirl/tools @swirl/inference"
 NX_NO_CLOUD=true NX_DAEMON=false NX_TUI=false npx nx run-many -t build -p @swirl/world @swirl/tools @swirl/inference --parallel=2 --output-style=static >/dev/null
 
-step "2/5 export world seed $WORLD_SEED ($TRAJECTORIES teacher trajectories per train question) -> $WORLD_DIR"
+step "2/5 export world seed $WORLD_SEED ($TRAJECTORIES teacher trajectories per train question; copy world $COPY_SEED) -> $WORLD_DIR"
 node --conditions=@swirl/source -r @swc-node/register tools/recipe/export-world.ts \
-  --seed "$WORLD_SEED" --out "$WORLD_DIR" --trajectories "$TRAJECTORIES" --mistakes "$MISTAKES" >&2
+  --seed "$WORLD_SEED" --out "$WORLD_DIR" --trajectories "$TRAJECTORIES" --mistakes "$MISTAKES" \
+  --copy-seed "$COPY_SEED" --copy-questions "$COPY_QUESTIONS" --copy-entity-scale "$COPY_ENTITY_SCALE" --copy-trajectories 1 >&2
 
 step "3/5 provenance"
 PROV="$WORLD_DIR/provenance.json"
@@ -50,7 +54,7 @@ json.dump({
     "world": {
         "seed": manifest["seed"], "sizes": manifest["sizes"], "manifest_sha256": data["manifestSha256"],
         "file_sha256": manifest["sha256"], "teacher": manifest["teacher"], "teacher_train_correct_rate": data["teacherCorrect"],
-        "sft_data_sha256": data["sftSha256"], "exporter": "tools/recipe/export-world.ts",
+        "sft_data_sha256": data["sftSha256"], "copy_world": data["copyWorld"], "exporter": "tools/recipe/export-world.ts",
     },
     "prompt_version": manifest["promptVersion"],
     "command": "npm run recipe:base (tools/recipe/train-base-policy.sh)",

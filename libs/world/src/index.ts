@@ -38,3 +38,5 @@ export { PROMPT_VERSION, renderConversation, systemPrompt, userPrompt } from './
 export type { ChatMessage, ConversationStep } from './prompts';
 export { exportWorld } from './export/export-world';
 export type { ExportOptions, ExportedFiles } from './export/export-world';
+export { copyWorldConversations, heldOutWords } from './export/copy-world';
+export type { CopyWorldConversation, CopyWorldConversations, CopyWorldOptions } from './export/copy-world';

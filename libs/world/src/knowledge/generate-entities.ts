@@ -4,7 +4,7 @@ import type { NameGenerator } from './name-generator';
 
 const OCCUPATIONS = ['chemist', 'engineer', 'painter', 'architect', 'physician', 'composer', 'economist', 'botanist', 'pilot', 'novelist'];
 const INDUSTRIES = ['software', 'shipping', 'textile', 'steel', 'food', 'pharmaceutical', 'aerospace', 'furniture', 'energy', 'publishing'];
-const COMPANY_SUFFIXES = ['Systems', 'Industries', 'Works', 'Labs', 'Group', 'Holdings', 'Motors', 'Foods'];
+export const COMPANY_SUFFIXES = ['Systems', 'Industries', 'Works', 'Labs', 'Group', 'Holdings', 'Motors', 'Foods'];
 
 function distinctInts(random: SeededRandom, count: number, min: number, max: number): number[] {
   // Distinct values keep comparison questions free of ties (years may tie; those draws are rejected).
