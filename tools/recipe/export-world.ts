@@ -9,7 +9,7 @@
 // assistant actions alternating with user observations `QUERY -> RESULT`). The prompts are thus
 // written by the world library only; the learner just applies the chat template.
 // With --copy-seed (not 0), sft-train.jsonl also holds the multihop trajectories of a copy world
-// (copy-world.ts); the world files themselves are the main world's alone.
+// (copyWorldConversations in @swirl/world); the world files themselves are the main world's alone.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
