@@ -72,15 +72,15 @@ function main(): void {
     return JSON.stringify({ questionId: q.id, family: q.family, template: q.template, correct: t.correct, messages: renderConversation(q, t.steps) });
   });
   const copySeed = integer('copy-seed', values['copy-seed']) ?? 0;
+  const copyOptions = {
+    seed: copySeed,
+    questions: integer('copy-questions', values['copy-questions']) ?? 0,
+    entityScale: Number(values['copy-entity-scale']),
+    trajectoriesPerQuestion: integer('copy-trajectories', values['copy-trajectories']) ?? 1,
+  };
   let copy: CopyWorldConversations | undefined;
   if (copySeed !== 0) {
-    copy = copyWorldConversations(world, {
-      seed: copySeed,
-      questions: integer('copy-questions', values['copy-questions']) ?? 0,
-      entityScale: Number(values['copy-entity-scale']),
-      trajectoriesPerQuestion: integer('copy-trajectories', values['copy-trajectories']) ?? 1,
-      mistakes,
-    });
+    copy = copyWorldConversations(world, { ...copyOptions, mistakes });
     sft.push(...copy.conversations.map((c) => JSON.stringify(c)));
   }
   const sftText = sft.join('\n') + '\n';
@@ -99,7 +99,7 @@ function main(): void {
     copyWorld:
       copy === undefined
         ? null
-        : { seed: copySeed, questions: Number(values['copy-questions']), entityScale: Number(values['copy-entity-scale']), entities: copy.entities, trajectories: copy.conversations.length, droppedForHeldOutNames: copy.dropped },
+        : { ...copyOptions, entities: copy.entities, trajectories: copy.conversations.length, droppedForHeldOutNames: copy.dropped },
     sftSha256: createHash('sha256').update(sftText).digest('hex'),
     ms: Date.now() - started,
   };
