@@ -29,7 +29,7 @@ def _train_sft(args: argparse.Namespace) -> int:
         steps=args.steps, batch_size=args.batch_size, learning_rate=args.lr, warmup_steps=args.warmup_steps,
         weight_decay=args.weight_decay, grad_clip_norm=args.grad_clip, num_layers=args.layers, hidden_size=args.hidden,
         num_heads=args.heads, max_seq_len=args.max_len, seed=args.seed, threads=args.threads, log_every=args.log_every,
-        vocab_size=args.vocab_size,
+        vocab_size=args.vocab_size, init_from=args.init_from,
     )
     result = train_sft(Path(args.data), Path(args.out), settings, extra, log=lambda line: print(line, file=sys.stderr, flush=True))
     print(json.dumps({"out": str(Path(args.out).resolve()), "steps": result.steps, "final_loss": result.final_loss, "last_loss": result.last_loss,
@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     sft.add_argument("--threads", type=int, default=2, help="torch threads (fixed, for reproducible numerics)")
     sft.add_argument("--log-every", type=int, default=25)
     sft.add_argument("--vocab-size", type=int, default=0, help="0: byte-level tokenizer; N > 263: byte-level BPE with N ids learned from --data")
+    sft.add_argument("--init-from", default="", help="continue from this export directory (weights + tokenizer kept; architecture must match) instead of a fresh init")
     sft.add_argument("--provenance", default="", help="JSON file whose object is merged into config.json provenance")
     sft.set_defaults(run=_train_sft)
 

@@ -34,6 +34,7 @@ from swirl_learner.losses import Normaliser, sft_terms, token_logprobs
 from swirl_learner.model import KeyValue, SwirlDecoder, count_parameters
 from swirl_learner.optim import build_optimizer, build_schedule
 from swirl_learner.provenance import provenance
+from swirl_learner.sft_init import load_init
 from swirl_learner.sft_data import SftExample, conversation_texts, load_sft_examples
 from swirl_learner.tokenizer import build_tokenizer, special_token_ids, train_bpe_tokenizer
 
@@ -58,6 +59,10 @@ class SftSettings:
     # 0: the plain byte-level tokenizer; above 263: a byte-level BPE with that many ids, its
     # merges learned from the training conversations (see tokenizer.train_bpe_tokenizer).
     vocab_size: int = 0
+    # "": a fresh, seeded initialisation. Otherwise a swirl-decoder model directory (config.json,
+    # model.safetensors, tokenizer.json; e.g. an earlier train-sft export) to continue training
+    # from: its weights and tokenizer are kept, and its architecture must equal the settings'.
+    init_from: str = ""
 
 
 @dataclass
@@ -134,6 +139,12 @@ def group_logprobs(model: SwirlDecoder, group: Sequence[SftExample], pad_id: int
     return logp[:, 1:], entropy[:, 1:], mask
 
 
+def _tokenizer_note(settings: SftSettings, ids: int) -> str:
+    if settings.init_from:
+        return f"kept from --init-from ({ids} ids)"
+    return "byte-level" if settings.vocab_size == 0 else f"byte-level BPE, {ids} ids, merges learned from the training data"
+
+
 def train_sft(data: Path, out_dir: Path, settings: SftSettings, extra_provenance: dict[str, Any] | None = None, log: Any = None) -> SftResult:
     threads, deterministic = torch.get_num_threads(), torch.are_deterministic_algorithms_enabled()
     torch.set_num_threads(settings.threads)
@@ -148,14 +159,18 @@ def train_sft(data: Path, out_dir: Path, settings: SftSettings, extra_provenance
 def _train(data: Path, out_dir: Path, settings: SftSettings, extra_provenance: dict[str, Any] | None, log: Any) -> SftResult:
     started = time.perf_counter()
     torch.manual_seed(settings.seed)
-    tokenizer = build_tokenizer() if settings.vocab_size == 0 else train_bpe_tokenizer(conversation_texts(data), settings.vocab_size)
+    if settings.init_from:
+        model, tokenizer, init_stamp = load_init(Path(settings.init_from), settings)
+        cfg = model.config
+    else:
+        tokenizer = build_tokenizer() if settings.vocab_size == 0 else train_bpe_tokenizer(conversation_texts(data), settings.vocab_size)
+        cfg = DecoderConfig(
+            vocab_size=tokenizer.get_vocab_size(), num_layers=settings.num_layers, hidden_size=settings.hidden_size,
+            num_heads=settings.num_heads, max_seq_len=settings.max_seq_len,
+        )
+        model, init_stamp = SwirlDecoder(cfg), None
     special = special_token_ids(tokenizer)
     examples, dropped = load_sft_examples(data, tokenizer, settings.max_seq_len)
-    cfg = DecoderConfig(
-        vocab_size=tokenizer.get_vocab_size(), num_layers=settings.num_layers, hidden_size=settings.hidden_size,
-        num_heads=settings.num_heads, max_seq_len=settings.max_seq_len,
-    )
-    model = SwirlDecoder(cfg)
     model.train()
     opt_cfg = L.OptimizerConfig(
         learning_rate=settings.learning_rate, weight_decay=settings.weight_decay, grad_clip_norm=settings.grad_clip_norm,
@@ -203,7 +218,8 @@ def _train(data: Path, out_dir: Path, settings: SftSettings, extra_provenance: d
         "data": {"path": str(data), "sha256": sha256_file(data), "examples": len(examples), "dropped_over_max_len": dropped},
         "training": {**asdict(settings), "epochs_started": sampler.epoch, "loss": "token-mean SFT on assistant turns incl. <|end|>",
                      "schedule": "AdamW, linear warmup then cosine to 0", "system_turn": "cached per family, no gradient"},
-        "tokenizer": "byte-level" if settings.vocab_size == 0 else f"byte-level BPE, {tokenizer.get_vocab_size()} ids, merges learned from the training data",
+        "tokenizer": _tokenizer_note(settings, tokenizer.get_vocab_size()),
+        **({"init": init_stamp} if init_stamp is not None else {}),
         "parameters": result.parameters,
         "final_loss": round(result.final_loss, 6),
         "final_loss_definition": "mean token loss over the last min(50, steps) steps",

@@ -13,6 +13,7 @@ from tokenizers import Tokenizer
 from swirl_learner import cli
 from swirl_learner.backends import backend_from_directory
 from swirl_learner.config import DecoderConfig
+from swirl_learner.export_dir import sha256_file
 from swirl_learner.losses import token_logprobs
 from swirl_learner.model import SwirlDecoder
 from swirl_learner.onnx_export import OnnxPolicy
@@ -136,3 +137,28 @@ def test_the_export_is_also_the_learner_checkpoint_of_the_same_weights(data_file
     policy = OnnxPolicy(out / "model.onnx", config["num_layers"], config["num_heads"], config["head_dim"])
     onnx_logits, _ = policy.run(ids, np.ones_like(ids), np.arange(ids.shape[1])[None, :], policy.empty_cache(1))
     assert float(np.abs(torch_logits - onnx_logits).max()) <= 1e-4
+
+
+def test_init_from_continues_the_earlier_export_with_its_tokenizer(data_file: Path, tmp_path: Path) -> None:
+    first = _train(data_file, tmp_path / "stage1", seed=3, extra=("--vocab-size", "300"))
+    second = _train(data_file, tmp_path / "stage2", seed=4, extra=("--vocab-size", "300", "--init-from", str(tmp_path / "stage1")))
+    # Continued weights: the first step already sits near the first stage's end, far below a fresh start.
+    assert second["first_step_loss"] < 0.5 * first["first_step_loss"]  # type: ignore[operator]
+    assert (tmp_path / "stage2" / "tokenizer.json").read_bytes() == (tmp_path / "stage1" / "tokenizer.json").read_bytes()
+    init = second["init"]
+    assert isinstance(init, dict) and init["path"] == str(tmp_path / "stage1")
+    assert init["weights_sha256"] == sha256_file(tmp_path / "stage1" / "model.safetensors")
+    assert init["provenance"]["seed"] == 3 and init["provenance"]["final_loss"] == first["final_loss"]
+    assert second["tokenizer"] == "kept from --init-from (300 ids)" and second["max_abs_logit_diff"] <= 1e-4  # type: ignore[operator]
+
+
+def test_init_from_rejects_a_different_architecture_or_a_missing_directory(data_file: Path, tmp_path: Path) -> None:
+    _train(data_file, tmp_path / "stage1", seed=3)
+    with pytest.raises(ValueError, match=r"architecture .* differs from the settings"):
+        _train(data_file, tmp_path / "wide", seed=3, extra=("--init-from", str(tmp_path / "stage1"), "--hidden", "48"))
+    with pytest.raises(ValueError, match="model.safetensors is missing"):
+        (tmp_path / "empty").mkdir()
+        (tmp_path / "empty" / "config.json").write_text("{}")
+        (tmp_path / "empty" / "tokenizer.json").write_text("{}")
+        _train(data_file, tmp_path / "nothing", seed=3, extra=("--init-from", str(tmp_path / "empty")))
+    assert not (tmp_path / "wide").exists() and not (tmp_path / "nothing").exists()
