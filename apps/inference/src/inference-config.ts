@@ -1,4 +1,4 @@
-import { loadServerConfig, option, serverOptionSpec, type OptionSources, type OptionValues } from '@swirl/grpc-kit';
+import { loadServerConfig, option, OptionError, serverOptionSpec, type OptionSources, type OptionValues } from '@swirl/grpc-kit';
 
 /** Settings of the inference service (flags and environment variables; `--help` lists them). */
 export const inferenceOptionSpec = {
@@ -13,11 +13,19 @@ export const inferenceOptionSpec = {
     doc: 'models to load at start-up as name@version=dir (an ONNX directory) or name@version=http://host:port/v1 (a model of that id on an OpenAI-compatible server); the first is the default model',
   }),
   openaiPort: option<number>({ flag: 'openai-port', env: 'SWIRL_INFERENCE_OPENAI_PORT', type: 'int', default: 8000, doc: 'OpenAI-compatible HTTP API (/v1/completions, /v1/chat/completions, /v1/models); 0 = any free port, -1 = off' }),
-  maxBatchSize: option<number>({ flag: 'max-batch-size', env: 'SWIRL_INFERENCE_MAX_BATCH', type: 'int', default: 16, doc: 'sequences decoded together per model version' }),
+  maxBatchSize: option<number>({ flag: 'max-batch-size', env: 'SWIRL_INFERENCE_MAX_BATCH', type: 'int', default: 16, doc: 'sequences decoded together per engine thread' }),
   maxQueued: option<number>({ flag: 'max-queued', env: 'SWIRL_INFERENCE_MAX_QUEUED', type: 'int', default: 256, doc: 'requests waiting for the batch before RESOURCE_EXHAUSTED' }),
   // One thread by default: the local stack runs every service (and its clients) on the same
   // cores, and measured throughput was higher with one (tools/bench/inference-throughput).
   intraOpThreads: option<number>({ flag: 'intra-op-threads', env: 'SWIRL_INFERENCE_THREADS', type: 'int', default: 1, doc: 'onnxruntime threads per operator (0 = one per core)' }),
+  // One by default for the same reason; a service with cores of its own should use one per core.
+  engineThreads: option<number>({
+    flag: 'engine-threads',
+    env: 'SWIRL_INFERENCE_ENGINE_THREADS',
+    type: 'int',
+    default: 1,
+    doc: 'decoding threads per model version, each with its own onnxruntime session and batch of up to max-batch-size (and queue of max-queued); requests go to the least loaded',
+  }),
   maxScoreItems: option<number>({ flag: 'max-score-items', env: 'SWIRL_INFERENCE_MAX_SCORE_ITEMS', type: 'int', default: 256, doc: 'sequences one Score request may hold' }),
   scoreBatchSize: option<number>({ flag: 'score-batch-size', env: 'SWIRL_INFERENCE_SCORE_BATCH', type: 'int', default: 16, doc: 'sequences per Score forward pass' }),
 };
@@ -25,5 +33,9 @@ export const inferenceOptionSpec = {
 export type InferenceConfig = OptionValues<typeof inferenceOptionSpec>;
 
 export function loadInferenceConfig(sources: OptionSources): InferenceConfig {
-  return loadServerConfig(inferenceOptionSpec, sources);
+  const config = loadServerConfig(inferenceOptionSpec, sources);
+  for (const [flag, value] of [['engine-threads', config.engineThreads], ['max-batch-size', config.maxBatchSize], ['max-queued', config.maxQueued]] as const) {
+    if (value < 1) throw new OptionError(`--${flag} must be at least 1, got ${value}`);
+  }
+  return config;
 }

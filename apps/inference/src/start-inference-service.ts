@@ -27,6 +27,7 @@ export async function startInferenceService(config: InferenceConfig, logger: Log
     metrics: createEngineMetrics(metrics.registry),
     session: { intraOpThreads: config.intraOpThreads },
     scoreBatchSize: config.scoreBatchSize,
+    engineThreads: config.engineThreads,
     env: process.env,
     onChange: (versions) => {
       modelInfo.reset();
@@ -44,6 +45,7 @@ export async function startInferenceService(config: InferenceConfig, logger: Log
     const { version } = await registry.load({ name: spec.name, version: spec.version }, spec.source, spec.backend, true);
     if (version.state !== ModelState.MODEL_STATE_READY) {
       await running.shutdown('start-up failed');
+      await registry.releaseAll();
       throw new Error(`model ${spec.name}@${spec.version} failed to load: ${version.errorMessage}`);
     }
     logger.info('model ready', { model: spec.name, version: spec.version, source: spec.source, vocab: version.model!.vocabSize, context: version.model!.contextLength });
@@ -61,6 +63,7 @@ export async function startInferenceService(config: InferenceConfig, logger: Log
         openai.server.closeAllConnections();
       }
       await running.shutdown(reason);
+      await registry.releaseAll();
     },
   };
 }

@@ -23,7 +23,12 @@ const SECONDS = Number(arg('seconds', '6'));
 const THREADS = Number(arg('threads', '1'));
 // Rounds of all four measurements, interleaved; medians are reported (a shared VM drifts by 10-15% between runs).
 const REPEAT = Number(arg('repeat', '1'));
+// The service's decoding threads (each with its own session and batch; requests go to the least loaded).
+const ENGINE_THREADS = Number(arg('engine-threads', '2'));
 if (!Number.isInteger(REPEAT) || REPEAT < 1) throw new Error(`--repeat must be a whole number of rounds >= 1, got ${arg('repeat', '1')}`);
+// The service runs with the V8 flags its launchers give it (GC on the thread that allocates);
+// the raw loop gets them too when this script is started with them (npm run bench:inference does).
+const GC_FLAGS = process.execArgv.filter((a) => a === '--single-threaded-gc');
 const PROMPT = Array.from({ length: 48 }, (_, i) => 65 + (i % 26));
 
 async function rawLoop(dir: string, batch: number): Promise<number> {
@@ -77,7 +82,7 @@ async function rawLoop(dir: string, batch: number): Promise<number> {
 }
 
 async function startService(dir: string): Promise<{ port: number; stop: () => void }> {
-  const child = spawn('node', [join(REPO, 'apps/inference/dist/main.js'), '--host=127.0.0.1', '--grpc-port=0', '--metrics-port=-1', '--openai-port=-1', `--models=bench@v1=${dir}`, '--max-batch-size=16', `--intra-op-threads=${THREADS}`], {
+  const child = spawn(process.execPath, [...GC_FLAGS, join(REPO, 'apps/inference/dist/main.js'), '--host=127.0.0.1', '--grpc-port=0', '--metrics-port=-1', '--openai-port=-1', `--models=bench@v1=${dir}`, '--max-batch-size=16', `--intra-op-threads=${THREADS}`, `--engine-threads=${ENGINE_THREADS}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let buffer = '';
@@ -125,7 +130,7 @@ async function serviceRate(port: number, clients: number): Promise<number> {
 async function main(): Promise<void> {
   const dir = MODEL || tinyDecoderDir();
   const config = readDecoderConfig(dir);
-  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement, ${THREADS} onnxruntime thread(s) on both sides, ${REPEAT} round(s)\n`);
+  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement, ${THREADS} onnxruntime thread(s) per session on both sides, service with ${ENGINE_THREADS} engine thread(s), ${REPEAT} round(s)\n`);
   const service = await startService(dir);
   const rounds: number[][] = [];
   try {

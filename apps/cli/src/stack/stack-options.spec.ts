@@ -41,6 +41,14 @@ describe('planStack', () => {
     expect(args('inference')).toContain(`--models=swirl-tiny@base=${join(REPO, 'models', 'swirl-tiny')}`);
   });
 
+  it('runs inference with its engine threads and GC on the allocating thread (a node flag, before the script)', () => {
+    const args = plan.find((s) => s.name === 'inference')!.args;
+    expect(args.slice(0, 2)).toEqual(['--single-threaded-gc', join(REPO, 'apps', 'inference', 'dist', 'main.js')]);
+    expect(args).toContain('--engine-threads=1');
+    const two = planStack(compileStackOptions({ stateDir: '/tmp/swirl-plan', inferenceEngineThreads: 2 })).find((s) => s.name === 'inference')!.args;
+    expect(two).toContain('--engine-threads=2');
+  });
+
   it('runs every service plaintext without a token, whatever the environment says', () => {
     for (const spec of plan) {
       expect(spec.env).toMatchObject({ SWIRL_AUTH_TOKEN: '', SWIRL_TLS_CERT: '', SWIRL_TLS_KEY: '', SWIRL_TLS_CLIENT_CA: '', SWIRL_TLS_CA: '' });

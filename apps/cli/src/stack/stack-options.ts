@@ -29,6 +29,8 @@ export interface StackOptions {
   python?: string;
   /** onnxruntime intra-op threads of the inference service. @default 1 */
   inferenceThreads?: number;
+  /** Decoding threads of the inference service (each its own session and batch). @default 1 */
+  inferenceEngineThreads?: number;
   /** Longest wait for one service to become SERVING. @default 180000 */
   startTimeoutMs?: number;
 }
@@ -44,6 +46,7 @@ export interface StackConfig {
   readonly benchmarkCorpora: boolean;
   readonly python: string;
   readonly inferenceThreads: number;
+  readonly inferenceEngineThreads: number;
   readonly startTimeoutMs: number;
   readonly storePath: string;
   readonly worldCorpusPath: string;
@@ -75,6 +78,7 @@ export function compileStackOptions(options: StackOptions = {}): StackConfig {
     benchmarkCorpora: options.benchmarkCorpora ?? false,
     python: options.python ?? join(REPO, '.venv', 'bin', 'python'),
     inferenceThreads: options.inferenceThreads ?? 1,
+    inferenceEngineThreads: options.inferenceEngineThreads ?? 1,
     startTimeoutMs: options.startTimeoutMs ?? 180_000,
     storePath: join(stateDir, 'swirl.db'),
     worldCorpusPath: join(stateDir, `world-seed-${worldSeed}`, 'corpus.jsonl'),

@@ -16,10 +16,10 @@ export const PLAINTEXT_ENV: Readonly<Record<string, string>> = Object.freeze(
 /** The command line of every service of the local stack, wired to each other's ports. */
 export function planStack(config: StackConfig): ServiceSpec[] {
   const target = (name: ServiceName) => `${config.host}:${config.ports[name]}`;
-  const node = (name: ServiceName, extra: string[]): ServiceSpec => ({
+  const node = (name: ServiceName, extra: string[], nodeFlags: string[] = []): ServiceSpec => ({
     name,
     command: process.execPath,
-    args: [join(REPO, 'apps', name, 'dist', 'main.js'), `--host=${config.host}`, `--grpc-port=${config.ports[name]}`, `--metrics-port=${config.metricsPorts[name]}`, ...extra],
+    args: [...nodeFlags, join(REPO, 'apps', name, 'dist', 'main.js'), `--host=${config.host}`, `--grpc-port=${config.ports[name]}`, `--metrics-port=${config.metricsPorts[name]}`, ...extra],
     target: target(name),
     env: PLAINTEXT_ENV,
     logFile: join(config.stateDir, 'logs', `${name}.log`),
@@ -30,7 +30,9 @@ export function planStack(config: StackConfig): ServiceSpec[] {
   const policy = `${config.policy.name}@${config.policy.version}`;
   const specs: Record<ServiceName, ServiceSpec> = {
     tools: node('tools', [`--corpora=${corpora.join(',')}`, `--index-cache-dir=${join(config.stateDir, 'index-cache')}`]),
-    inference: node('inference', [`--models=${policy}=${config.policy.dir}`, '--openai-port=-1', `--intra-op-threads=${config.inferenceThreads}`]),
+    // GC on the allocating thread: V8's concurrent GC helpers otherwise take a core's worth of
+    // time from the engine threads (tools/bench/inference-throughput).
+    inference: node('inference', [`--models=${policy}=${config.policy.dir}`, '--openai-port=-1', `--intra-op-threads=${config.inferenceThreads}`, `--engine-threads=${config.inferenceEngineThreads}`], ['--single-threaded-gc']),
     // The LLM judge is wired to the policy model too (the rules judge stays the default).
     judge: node('judge', [`--inference-target=${target('inference')}`, `--llm-model=${config.policy.name}`, `--cache-file=${join(config.stateDir, 'verdict-cache.db')}`, `--coordinator-target=${target('coordinator')}`]),
     learner: {

@@ -1,15 +1,19 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
-/** Domain series of the inference service, in the server's registry. */
+/**
+ * What the engine records. Structural, so the engine thread can record into a plain buffer
+ * (see engine-thread-metrics.ts) while the server's registry holds the prom-client series.
+ */
 export interface EngineMetrics {
-  readonly promptTokens: Counter;
-  readonly generatedTokens: Counter;
-  readonly batchSize: Histogram;
-  readonly stepSeconds: Histogram;
-  readonly queueDepth: Gauge;
-  readonly timeToFirstToken: Histogram;
+  readonly promptTokens: { inc(value?: number): void };
+  readonly generatedTokens: { inc(value?: number): void };
+  readonly batchSize: { observe(value: number): void };
+  readonly stepSeconds: { observe(value: number): void };
+  readonly queueDepth: { set(value: number): void };
+  readonly timeToFirstToken: { observe(value: number): void };
 }
 
+/** Domain series of the inference service, in the server's registry. */
 export function createEngineMetrics(registry: Registry): EngineMetrics {
   return {
     promptTokens: new Counter({ name: 'swirl_inference_prompt_tokens_total', help: 'Prompt tokens prefilled.', registers: [registry] }),
@@ -32,6 +36,6 @@ export function createEngineMetrics(registry: Registry): EngineMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
-    queueDepth: new Gauge({ name: 'swirl_inference_queue_depth', help: 'Requests waiting for a place in the batch.', registers: [registry] }),
+    queueDepth: new Gauge({ name: 'swirl_inference_queue_depth', help: 'Requests waiting for a place in a batch (all engine threads).', registers: [registry] }),
   };
 }

@@ -82,7 +82,7 @@ export class GenerationEngine {
       this.metrics.queueDepth.set(this.queue.length);
       if (!this.running) {
         this.running = true;
-        this.idle = this.loop().finally(() => (this.running = false));
+        this.idle = this.loop();
       }
     });
   }
@@ -97,6 +97,10 @@ export class GenerationEngine {
         this.failAll(err);
       }
     }
+    // Cleared in the same synchronous run that found no work: a `.finally` would clear it a few
+    // microtasks later, and a request queued in between (by a caller continuing straight from a
+    // completed request) would find the loop "running" and wait forever.
+    this.running = false;
   }
 
   private dropCancelled(): void {

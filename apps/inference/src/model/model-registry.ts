@@ -2,9 +2,9 @@ import { alreadyExists, failedPrecondition, invalidArgument, notFound } from '@s
 import { ModelBackend, ModelState, type ModelInfo, type ModelRef } from '@swirl/proto';
 import type { EngineLimits } from '../engine/generation-engine';
 import type { EngineMetrics } from '../engine/engine-metrics';
+import { EngineMetricsSink } from '../engine/engine-thread-metrics';
 import { createOpenAiRemoteModel } from '../remote/openai-remote-model';
 import type { SessionOptions } from '../runtime/onnx-runtime';
-import { loadOnnxDecoder } from './onnx-decoder';
 import { createOnnxServingModel } from './onnx-serving-model';
 import type { ServingModel } from './serving-model';
 
@@ -33,6 +33,8 @@ export interface ModelRegistryDeps {
   readonly metrics: EngineMetrics;
   readonly session: SessionOptions;
   readonly scoreBatchSize: number;
+  /** Engine threads per ONNX model version (each its own session and batch). */
+  readonly engineThreads: number;
   /** Environment holding remote API keys (OpenAiRemoteOptions.api_key_env names a variable). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Loaded model versions as an `_info` gauge. */
@@ -47,8 +49,11 @@ export interface ModelRegistryDeps {
 export class ModelRegistry {
   private readonly names = new Map<string, { active: string | undefined; versions: Map<string, ModelVersion> }>();
   private defaultName: string | undefined;
+  private readonly sink: EngineMetricsSink;
 
-  constructor(private readonly deps: ModelRegistryDeps) {}
+  constructor(private readonly deps: ModelRegistryDeps) {
+    this.sink = new EngineMetricsSink(deps.metrics);
+  }
 
   /** Starts loading (idempotent per name + version + source); resolves when READY or FAILED. */
   async load(ref: ModelRef, sourceUri: string, backend: ModelBackend, activate: boolean, remote: RemoteSettings = {}): Promise<{ version: ModelVersion; loadedNow: boolean }> {
@@ -108,7 +113,8 @@ export class ModelRegistry {
       return createOpenAiRemoteModel({ baseUrl: sourceUri.replace(/\/$/, ''), remoteModel: remote.remoteModel || ref.name, apiKey, maxConcurrency: remote.maxConcurrency || 16, maxQueued: this.deps.limits.maxQueued });
     }
     const dir = sourceUri.startsWith('file://') ? new URL(sourceUri).pathname : sourceUri;
-    return createOnnxServingModel(await loadOnnxDecoder(dir, this.deps.session), this.deps.limits, this.deps.metrics, this.deps.scoreBatchSize);
+    const { session, limits, scoreBatchSize, engineThreads } = this.deps;
+    return createOnnxServingModel(dir, { session, limits, scoreBatchSize, engineThreads, sink: this.sink });
   }
 
   /** The READY version a request names (empty name: the default model; empty version: the active one). */
@@ -150,6 +156,13 @@ export class ModelRegistry {
     entry.versions.delete(ref.version);
     this.changed();
     return true;
+  }
+
+  /** Releases every loaded version without draining (the server has stopped taking requests). */
+  async releaseAll(): Promise<void> {
+    const versions = this.all();
+    this.names.clear();
+    await Promise.all(versions.map((v) => v.loading.then(() => v.model?.release())));
   }
 
   info(v: ModelVersion): ModelInfo {

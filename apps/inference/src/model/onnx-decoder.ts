@@ -5,13 +5,28 @@ import { openSession, type RuntimeSession, type SessionOptions } from '../runtim
 import { TextTokenizer } from '../tokenizer/text-tokenizer';
 import { ModelConfigError, readDecoderConfig, type DecoderConfig } from './model-config';
 
-/** A causal decoder loaded from a directory: session, config and tokenizer. */
-export interface OnnxDecoder {
+/** A decoder directory's config and tokenizer: what the server thread needs (no session). */
+export interface DecoderFiles {
   readonly dir: string;
   readonly config: DecoderConfig;
   readonly tokenizer: TextTokenizer;
-  readonly session: RuntimeSession;
   readonly tokenizerSha256: string;
+}
+
+/** A causal decoder loaded from a directory: session, config and tokenizer. */
+export interface OnnxDecoder extends DecoderFiles {
+  readonly session: RuntimeSession;
+}
+
+/** Reads `<dir>/{config.json, tokenizer.json}` after checking that `model.onnx` is there too. */
+export function readDecoderFiles(dir: string): DecoderFiles {
+  for (const file of ['model.onnx', 'config.json', 'tokenizer.json']) {
+    if (!existsSync(join(dir, file))) throw new ModelConfigError(`${dir} has no ${file}: a model directory holds model.onnx, config.json and tokenizer.json`);
+  }
+  const config = readDecoderConfig(dir);
+  const tokenizer = new TextTokenizer(dir, config.chatTemplate);
+  const tokenizerSha256 = createHash('sha256').update(readFileSync(join(dir, 'tokenizer.json'))).digest('hex');
+  return { dir, config, tokenizer, tokenizerSha256 };
 }
 
 /**
@@ -20,11 +35,8 @@ export interface OnnxDecoder {
  * time with a list of what is missing rather than at the first request.
  */
 export async function loadOnnxDecoder(dir: string, options: SessionOptions = {}): Promise<OnnxDecoder> {
-  for (const file of ['model.onnx', 'config.json', 'tokenizer.json']) {
-    if (!existsSync(join(dir, file))) throw new ModelConfigError(`${dir} has no ${file}: a model directory holds model.onnx, config.json and tokenizer.json`);
-  }
-  const config = readDecoderConfig(dir);
-  const tokenizer = new TextTokenizer(dir, config.chatTemplate);
+  const files = readDecoderFiles(dir);
+  const { config } = files;
   const session = await openSession(join(dir, 'model.onnx'), options);
   const wantInputs = ['input_ids', 'attention_mask', 'position_ids'];
   const wantOutputs = ['logits'];
@@ -37,6 +49,5 @@ export async function loadOnnxDecoder(dir: string, options: SessionOptions = {})
     await session.release();
     throw new ModelConfigError(`${dir}/model.onnx lacks ${missing.join(', ')}: export a decoder with a KV cache (inputs ${wantInputs.slice(0, 4).join(', ')}, ...; outputs logits, present.N.key/value)`);
   }
-  const tokenizerSha256 = createHash('sha256').update(readFileSync(join(dir, 'tokenizer.json'))).digest('hex');
-  return { dir, config, tokenizer, session, tokenizerSha256 };
+  return { ...files, session };
 }

@@ -1,21 +1,42 @@
 import { invalidArgument } from '@swirl/grpc-kit';
-import { GenerationEngine, type EngineLimits } from '../engine/generation-engine';
-import type { EngineMetrics } from '../engine/engine-metrics';
-import { scoreContinuations } from '../engine/score-continuations';
+import type { EngineLimits } from '../engine/generation-engine';
+import { EngineThread } from '../engine/engine-thread';
+import type { EngineMetricsSink } from '../engine/engine-thread-metrics';
+import type { SessionOptions } from '../runtime/onnx-runtime';
 import { resolvePrompt, type PromptInput } from '../service/resolve-prompt';
-import type { OnnxDecoder } from './onnx-decoder';
+import { readDecoderFiles } from './onnx-decoder';
 import type { ServingModel } from './serving-model';
 
-/** An ONNX decoder served in-process with continuous batching. */
-export function createOnnxServingModel(decoder: OnnxDecoder, limits: EngineLimits, metrics: EngineMetrics, scoreBatchSize: number): ServingModel {
-  const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, limits, metrics);
-  const { config, tokenizer } = decoder;
+export interface OnnxServingOptions {
+  readonly session: SessionOptions;
+  readonly limits: EngineLimits;
+  readonly scoreBatchSize: number;
+  /** Engine threads, each with its own session and batch; requests go to the least loaded. */
+  readonly engineThreads: number;
+  readonly sink: EngineMetricsSink;
+}
+
+/**
+ * An ONNX decoder served with continuous batching. Decoding runs in engine threads; this thread
+ * keeps a tokenizer of its own for prompts, Tokenize and Detokenize.
+ */
+export async function createOnnxServingModel(dir: string, options: OnnxServingOptions): Promise<ServingModel> {
+  const files = readDecoderFiles(dir);
+  const { config, tokenizer } = files;
+  const started = await Promise.allSettled(Array.from({ length: options.engineThreads }, () => EngineThread.start(dir, options.session, options.limits, options.sink)));
+  const threads = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await Promise.all(threads.map((t) => t.close()));
+    throw failed.reason;
+  }
+  const leastLoaded = () => threads.reduce((best, t) => (t.load < best.load ? t : best));
   return {
     contextLength: config.maxPositions,
     vocabSize: config.vocabSize,
     eosTokenIds: config.eosTokenIds,
-    tokenizerSha256: decoder.tokenizerSha256,
-    encodePrompt: async (input: PromptInput) => resolvePrompt(input, decoder),
+    tokenizerSha256: files.tokenizerSha256,
+    encodePrompt: async (input: PromptInput) => resolvePrompt(input, files),
     tokenizeText: async (text) => tokenizer.encode(text),
     tokenizeChat: async (messages, addGenerationPrompt) => {
       if (!tokenizer.hasChatTemplate) throw invalidArgument('this model has no chat template');
@@ -24,10 +45,14 @@ export function createOnnxServingModel(decoder: OnnxDecoder, limits: EngineLimit
     },
     detokenize: async (ids, skip) => tokenizer.decode(ids, skip),
     tokenText: (id) => tokenizer.decode([id]),
-    generate: (request) => engine.generate(request),
-    score: (items) => scoreContinuations(decoder, items, scoreBatchSize),
-    activeSequences: () => engine.activeRows + engine.queued,
-    drained: () => engine.drained(),
-    release: () => decoder.session.release(),
+    generate: (request) => leastLoaded().generate(request),
+    score: (items) => leastLoaded().score(items, options.scoreBatchSize),
+    activeSequences: () => threads.reduce((sum, t) => sum + t.load, 0),
+    drained: async () => {
+      await Promise.all(threads.map((t) => t.drained()));
+    },
+    release: async () => {
+      await Promise.all(threads.map((t) => t.close()));
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { invalidArgument } from '@swirl/grpc-kit';
 import { ChatRole, type ChatMessages, type TokenIds } from '@swirl/proto';
-import type { OnnxDecoder } from '../model/onnx-decoder';
+import type { DecoderFiles } from '../model/onnx-decoder';
 
 const ROLE_NAMES = new Map<ChatRole, string>([
   [ChatRole.CHAT_ROLE_SYSTEM, 'system'],
@@ -11,7 +11,7 @@ const ROLE_NAMES = new Map<ChatRole, string>([
 export type PromptInput = { $case: 'chat'; value: ChatMessages } | { $case: 'promptTokenIds'; value: TokenIds } | undefined;
 
 /** Prompt token ids from chat messages (through the chat template) or raw ids (checked against the vocabulary). */
-export function resolvePrompt(input: PromptInput, decoder: OnnxDecoder): { ids: number[]; renderedText: string } {
+export function resolvePrompt(input: PromptInput, decoder: Pick<DecoderFiles, 'config' | 'tokenizer'>): { ids: number[]; renderedText: string } {
   if (input === undefined) throw invalidArgument('the prompt is required: set chat (messages) or prompt_token_ids');
   const { config, tokenizer } = decoder;
   let ids: number[];

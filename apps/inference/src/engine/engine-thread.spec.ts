@@ -1,0 +1,99 @@
+import { status } from '@grpc/grpc-js';
+import { Registry } from 'prom-client';
+import { createEngineMetrics } from './engine-metrics';
+import { EngineMetricsSink } from './engine-thread-metrics';
+import { EngineThread } from './engine-thread';
+import { GenerationEngine } from './generation-engine';
+import type { GenerationRequest, TokenEvent } from './generation-request';
+import { loadOnnxDecoder, type OnnxDecoder } from '../model/onnx-decoder';
+import { readReference, tinyDecoderDir } from '../testing/tiny-decoder.test-support';
+
+const LIMITS = { maxBatchSize: 4, maxQueued: 4 };
+
+/** A real worker thread with a real onnxruntime session, against the same engine run in this thread. */
+describe('EngineThread (tiny decoder, real onnxruntime in a worker thread)', () => {
+  let dir: string;
+  let decoder: OnnxDecoder;
+  let registry: Registry;
+  let thread: EngineThread;
+  const request = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
+    promptIds: readReference(dir).prompt_token_ids[0]!,
+    sampling: { temperature: 1, topK: 0, topP: 1 },
+    seed: 5n,
+    numSamples: 2,
+    maxNewTokens: 12,
+    stopSequences: [],
+    ignoreEos: true,
+    signal: new AbortController().signal,
+    ...over,
+  });
+  const metric = async (name: string) => (await registry.getSingleMetric(name)!.get()).values;
+
+  beforeAll(async () => {
+    dir = tinyDecoderDir();
+    decoder = await loadOnnxDecoder(dir, { intraOpThreads: 1 });
+    registry = new Registry();
+    thread = await EngineThread.start(dir, { intraOpThreads: 1 }, LIMITS, new EngineMetricsSink(createEngineMetrics(registry)));
+  }, 60_000);
+  afterAll(async () => {
+    await thread?.close();
+    await decoder?.session.release();
+  });
+
+  it('generates what the engine generates in this thread: tokens, log-probs, text, reasons', async () => {
+    const local = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, LIMITS, createEngineMetrics(new Registry()));
+    for (const over of [{}, { sampling: { temperature: 0, topK: 0, topP: 1 }, numSamples: 1 }, { ignoreEos: false, maxNewTokens: 40 }]) {
+      const here = await local.generate(request(over));
+      const there = await thread.generate(request(over));
+      expect(there.sequences.map((s) => [s.tokenIds, s.logprobs, s.text, s.finishReason, s.seed])).toEqual(here.sequences.map((s) => [[...s.tokenIds], [...s.logprobs], s.text, s.finishReason, s.seed]));
+    }
+  });
+
+  it('streams every token before the result, and reports metrics to this thread', async () => {
+    const before = (await metric('swirl_inference_generated_tokens_total'))[0]?.value ?? 0;
+    const events: TokenEvent[] = [];
+    const result = await thread.generate(request({ onToken: (e) => events.push(e) }));
+    for (const s of result.sequences) expect(events.filter((e) => e.sampleIndex === s.index).map((e) => e.tokenId)).toEqual(s.tokenIds);
+    expect((await metric('swirl_inference_generated_tokens_total'))[0]!.value - before).toBe(24);
+    expect((await metric('swirl_inference_queue_depth'))[0]!.value).toBe(0);
+  });
+
+  it('scores continuations with the log-probs generation reported', async () => {
+    const gen = await thread.generate(request());
+    const prefix = request().promptIds;
+    const scored = await thread.score(gen.sequences.map((s) => ({ prefix, continuation: s.tokenIds })), 4);
+    scored.forEach((lps, i) => lps.forEach((lp, k) => expect(Math.abs(lp - gen.sequences[i]!.logprobs[k]!)).toBeLessThanOrEqual(1e-4)));
+  });
+
+  it('a cancelled request fails with its own abort reason and frees its rows', async () => {
+    const controller = new AbortController();
+    const reason = new Error('client went away');
+    const running = thread.generate(request({ maxNewTokens: 2000, signal: controller.signal, onToken: () => controller.abort(reason) }));
+    await expect(running).rejects.toBe(reason);
+    expect(thread.load).toBe(0);
+    await expect(thread.generate(request())).resolves.toBeDefined();
+  });
+
+  it('engine errors cross the thread with their gRPC status', async () => {
+    await expect(thread.generate(request({ numSamples: 9 }))).rejects.toMatchObject({ code: status.RESOURCE_EXHAUSTED, details: expect.stringContaining('exceeds the batch size 4') });
+    const flood = Array.from({ length: 12 }, () => thread.generate(request({ maxNewTokens: 30 })).then(() => 'ok', (e: { code: number }) => e.code));
+    const outcomes = await Promise.all(flood);
+    expect(outcomes).toContain(status.RESOURCE_EXHAUSTED);
+    expect(outcomes).toContain('ok');
+  });
+
+  it('a directory that cannot load rejects start with the load error', async () => {
+    await expect(EngineThread.start('/nonexistent/model', {}, LIMITS, new EngineMetricsSink(createEngineMetrics(new Registry())))).rejects.toThrow('/nonexistent/model has no model.onnx');
+  });
+
+  it('closing mid-request fails it with UNAVAILABLE, and the thread refuses later calls', async () => {
+    const other = await EngineThread.start(dir, { intraOpThreads: 1 }, LIMITS, new EngineMetricsSink(createEngineMetrics(new Registry())));
+    let first!: () => void;
+    const started = new Promise<void>((r) => (first = r));
+    const running = other.generate(request({ maxNewTokens: 2000, onToken: () => first() })).then(() => 'finished', (e: unknown) => e);
+    await started;
+    await other.close();
+    expect(await running).toMatchObject({ code: status.UNAVAILABLE, details: expect.stringContaining('unloaded while this request ran') });
+    await expect(other.generate(request())).rejects.toMatchObject({ code: status.UNAVAILABLE });
+  });
+});
