@@ -44,9 +44,9 @@ describe('planStack', () => {
   it('runs inference with its engine threads and GC on the allocating thread (a node flag, before the script)', () => {
     const args = plan.find((s) => s.name === 'inference')!.args;
     expect(args.slice(0, 2)).toEqual(['--single-threaded-gc', join(REPO, 'apps', 'inference', 'dist', 'main.js')]);
-    expect(args).toContain('--engine-threads=1');
-    const two = planStack(compileStackOptions({ stateDir: '/tmp/swirl-plan', inferenceEngineThreads: 2 })).find((s) => s.name === 'inference')!.args;
-    expect(two).toContain('--engine-threads=2');
+    expect(args).toContain('--engine-threads=2');
+    const one = planStack(compileStackOptions({ stateDir: '/tmp/swirl-plan', inferenceEngineThreads: 1 })).find((s) => s.name === 'inference')!.args;
+    expect(one).toContain('--engine-threads=1');
   });
 
   it('runs every service plaintext without a token, whatever the environment says', () => {

@@ -1,8 +1,7 @@
 import type { SessionOptions } from '../runtime/onnx-runtime';
-import type { SamplingConfig } from '../sampling/sample-token';
 import type { EngineLimits } from './generation-engine';
 import type { MetricsDelta } from './engine-thread-metrics';
-import type { GeneratedSequence, GenerationTimings, TokenEvent } from './generation-request';
+import type { GeneratedSequence, GenerationRequest, GenerationTimings, TokenEvent } from './generation-request';
 
 /** Messages between the server thread and an engine thread (worker_threads, structured clone). */
 
@@ -14,17 +13,10 @@ export interface EngineThreadData {
 }
 
 /** A GenerationRequest without what cannot cross threads (the signal and the callback). */
-export interface WireGenerationRequest {
-  readonly promptIds: readonly number[];
-  readonly sampling: SamplingConfig;
-  readonly seed: bigint;
-  readonly numSamples: number;
-  readonly maxNewTokens: number;
-  readonly stopSequences: readonly string[];
-  readonly ignoreEos: boolean;
+export type WireGenerationRequest = Omit<GenerationRequest, 'signal' | 'onToken'> & {
   /** Report every token as it is generated (streaming). */
   readonly stream: boolean;
-}
+};
 
 export interface WireScoreItem {
   readonly prefix: readonly number[];
