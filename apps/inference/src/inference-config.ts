@@ -14,11 +14,12 @@ export const inferenceOptionSpec = {
   }),
   openaiPort: option<number>({ flag: 'openai-port', env: 'SWIRL_INFERENCE_OPENAI_PORT', type: 'int', default: 8000, doc: 'OpenAI-compatible HTTP API (/v1/completions, /v1/chat/completions, /v1/models); 0 = any free port, -1 = off' }),
   maxBatchSize: option<number>({ flag: 'max-batch-size', env: 'SWIRL_INFERENCE_MAX_BATCH', type: 'int', default: 16, doc: 'sequences decoded together per engine thread' }),
-  maxQueued: option<number>({ flag: 'max-queued', env: 'SWIRL_INFERENCE_MAX_QUEUED', type: 'int', default: 256, doc: 'requests waiting for the batch before RESOURCE_EXHAUSTED' }),
+  maxQueued: option<number>({ flag: 'max-queued', env: 'SWIRL_INFERENCE_MAX_QUEUED', type: 'int', default: 256, doc: 'requests waiting for a place in the batch, per engine thread, before RESOURCE_EXHAUSTED' }),
   // One thread by default: the local stack runs every service (and its clients) on the same
   // cores, and measured throughput was higher with one (tools/bench/inference-throughput).
   intraOpThreads: option<number>({ flag: 'intra-op-threads', env: 'SWIRL_INFERENCE_THREADS', type: 'int', default: 1, doc: 'onnxruntime threads per operator (0 = one per core)' }),
-  // One by default for the same reason; a service with cores of its own should use one per core.
+  // One by default, for a service sharing its cores with others; the local stack runs two and the
+  // Kubernetes Deployment one per core of its CPU limit (tools/bench/inference-throughput).
   engineThreads: option<number>({
     flag: 'engine-threads',
     env: 'SWIRL_INFERENCE_ENGINE_THREADS',

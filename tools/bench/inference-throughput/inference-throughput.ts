@@ -1,7 +1,8 @@
 /**
  * Decode throughput, measured in one run on one model: a plain onnxruntime loop (batch 1 and
  * batch 16) against the inference service over gRPC (1 and 16 concurrent clients), with the
- * ratios the inference issue sets as targets. Run: npm run bench:inference [-- --model DIR].
+ * ratios the inference issue sets as targets, and two raw batch-8 loops at once (the most two
+ * cores give 16 sequences). Run: npm run bench:inference [-- --model DIR].
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ const NEW_TOKENS = Number(arg('tokens', '64'));
 const SECONDS = Number(arg('seconds', '6'));
 // onnxruntime threads per operator, the same for the raw loop and the service (like for like).
 const THREADS = Number(arg('threads', '1'));
-// Rounds of all four measurements, interleaved; medians are reported (a shared VM drifts by 10-15% between runs).
+// Rounds of all five measurements, interleaved; medians are reported (a shared VM drifts by 10-15% between runs).
 const REPEAT = Number(arg('repeat', '1'));
 // The service's decoding threads (each with its own session and batch; requests go to the least loaded).
 const ENGINE_THREADS = Number(arg('engine-threads', '2'));

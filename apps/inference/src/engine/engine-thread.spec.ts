@@ -86,6 +86,15 @@ describe('EngineThread (tiny decoder, real onnxruntime in a worker thread)', () 
     await expect(EngineThread.start('/nonexistent/model', {}, LIMITS, new EngineMetricsSink(createEngineMetrics(new Registry())))).rejects.toThrow('/nonexistent/model has no model.onnx');
   });
 
+  it('a thread that dies fails later calls with UNAVAILABLE, and closing it still returns', async () => {
+    const other = await EngineThread.start(dir, { intraOpThreads: 1 }, LIMITS, new EngineMetricsSink(createEngineMetrics(new Registry())));
+    await expect(other.generate(request())).resolves.toBeDefined();
+    // Stopped from outside while idle (safe between forward passes), as a crash would stop it.
+    await other['worker'].terminate();
+    await expect(other.generate(request())).rejects.toMatchObject({ code: status.UNAVAILABLE, details: expect.stringContaining('stopped (exit code 1); reload the model') });
+    await expect(other.close()).resolves.toBeUndefined();
+  });
+
   it('closing mid-request fails it with UNAVAILABLE, and the thread refuses later calls', async () => {
     const other = await EngineThread.start(dir, { intraOpThreads: 1 }, LIMITS, new EngineMetricsSink(createEngineMetrics(new Registry())));
     let first!: () => void;

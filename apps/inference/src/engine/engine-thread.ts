@@ -36,6 +36,7 @@ export class EngineThread {
   private idleWaiters: (() => void)[] = [];
   private stopped: Error | undefined;
   private closing: Promise<void> | undefined;
+  private exited = false;
   private readonly threadId = nextThreadId++;
 
   private constructor(
@@ -93,6 +94,8 @@ export class EngineThread {
     this.closing ??= new Promise<void>((resolve) => {
       this.stopped ??= new Error('closed');
       this.sink.forget(this.threadId);
+      // A thread that already died has nothing to close.
+      if (this.exited) return resolve();
       this.worker.once('exit', () => resolve());
       this.worker.postMessage({ type: 'close' } satisfies ToEngineThread);
     });
@@ -115,6 +118,7 @@ export class EngineThread {
     this.worker.on('message', (msg: FromEngineThread) => this.receive(msg));
     this.worker.on('error', (err) => this.fail(err));
     this.worker.on('exit', (code) => {
+      this.exited = true;
       if (this.closing !== undefined) this.failCalls();
       else this.fail(new Error(`exit code ${code}`));
     });
