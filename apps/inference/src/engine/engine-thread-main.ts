@@ -1,8 +1,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { status } from '@grpc/grpc-js';
-import { isGrpcStatusError } from '@swirl/grpc-kit';
 import { loadOnnxDecoder } from '../model/onnx-decoder';
 import { scoreContinuations } from './score-continuations';
+import { EngineFullError } from './engine-full-error';
 import { GenerationEngine } from './generation-engine';
 import type { GeneratedSequence, TokenEvent } from './generation-request';
 import { MetricsRecorder } from './engine-thread-metrics';
@@ -99,7 +98,7 @@ async function runEngineThread(port: MessagePort, data: EngineThreadData): Promi
       (err: unknown) => {
         cancels.delete(id);
         const error: WireError = closing
-          ? { code: status.UNAVAILABLE, message: `the model in ${data.dir} was unloaded while this request ran; retry it`, cancelled: false }
+          ? { kind: 'unloaded', message: `the model in ${data.dir} was unloaded while this request ran; retry it`, cancelled: false }
           : toWireError(err, controller.signal.aborted);
         reply({ type: 'failed', id, error });
       },
@@ -124,8 +123,7 @@ async function runEngineThread(port: MessagePort, data: EngineThreadData): Promi
 }
 
 function toWireError(err: unknown, cancelled: boolean): WireError {
-  if (isGrpcStatusError(err)) return { code: err.code, message: err.details, cancelled };
-  return { code: undefined, message: err instanceof Error ? err.message : String(err), cancelled };
+  return { kind: err instanceof EngineFullError ? 'full' : 'failed', message: err instanceof Error ? err.message : String(err), cancelled };
 }
 
 const data = workerData as EngineThreadData | undefined;

@@ -30,9 +30,13 @@ export type ToEngineThread =
   /** Cancel what is in flight, wait for the current forward pass, release the session, exit. */
   | { readonly type: 'close' };
 
-/** An error as it crosses threads: a gRPC status code when it carried one. */
+/**
+ * An error as it crosses threads. The server thread turns `kind` into the gRPC status (engine
+ * threads do not load the gRPC packages): full = RESOURCE_EXHAUSTED, unloaded = UNAVAILABLE,
+ * failed = INTERNAL.
+ */
 export interface WireError {
-  readonly code: number | undefined;
+  readonly kind: 'full' | 'unloaded' | 'failed';
   readonly message: string;
   readonly cancelled: boolean;
 }

@@ -1,7 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { status } from '@grpc/grpc-js';
-import { GrpcStatusError } from '@swirl/grpc-kit';
+import { GrpcStatusError, resourceExhausted, unavailable } from '@swirl/grpc-kit';
 import type { SessionOptions } from '../runtime/onnx-runtime';
 import { ModelConfigError } from '../model/model-config';
 import type { EngineLimits } from './generation-engine';
@@ -103,7 +102,7 @@ export class EngineThread {
   }
 
   private call<T>(rows: number, msg: CallMessage, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<T> {
-    if (this.stopped !== undefined) return Promise.reject(this.unavailable());
+    if (this.stopped !== undefined) return Promise.reject(this.stoppedError());
     const id = this.nextCallId++;
     return new Promise<T>((resolve, reject) => {
       const onAbort = signal === undefined ? undefined : () => this.worker.postMessage({ type: 'cancel', id } satisfies ToEngineThread);
@@ -152,7 +151,9 @@ export class EngineThread {
   private fromWire(error: WireError, call: Call): unknown {
     // A cancelled request fails with its own signal's reason, as the in-thread engine does.
     if (error.cancelled && call.signal?.aborted) return call.signal.reason;
-    return error.code === undefined ? new Error(error.message) : new GrpcStatusError(error.code, error.message);
+    if (error.kind === 'full') return resourceExhausted(error.message);
+    if (error.kind === 'unloaded') return unavailable(error.message);
+    return new Error(error.message);
   }
 
   private fail(cause: Error): void {
@@ -165,12 +166,12 @@ export class EngineThread {
   private failCalls(): void {
     for (const [id, call] of this.calls) {
       this.finish(id, call);
-      call.reject(this.unavailable());
+      call.reject(this.stoppedError());
     }
   }
 
-  private unavailable(): GrpcStatusError {
-    return new GrpcStatusError(status.UNAVAILABLE, `the engine thread serving ${this.dir} stopped (${this.stopped?.message}); reload the model`);
+  private stoppedError(): GrpcStatusError {
+    return unavailable(`the engine thread serving ${this.dir} stopped (${this.stopped?.message}); reload the model`);
   }
 }
 

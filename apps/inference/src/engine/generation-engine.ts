@@ -1,10 +1,10 @@
-import { resourceExhausted } from '@swirl/grpc-kit';
-import { FinishReason } from '@swirl/proto';
+import { FinishReason } from '@swirl/proto/common';
 import type { DecoderConfig } from '../model/model-config';
 import type { RuntimeSession } from '../runtime/onnx-runtime';
 import { sampleToken } from '../sampling/sample-token';
 import type { TextTokenizer } from '../tokenizer/text-tokenizer';
 import { DecoderBatch } from './decoder-batch';
+import { EngineFullError } from './engine-full-error';
 import type { EngineMetrics } from './engine-metrics';
 import { SequenceState } from './sequence-state';
 import type { GenerationRequest, GenerationResult, TokenEvent } from './generation-request';
@@ -72,10 +72,10 @@ export class GenerationEngine {
 
   generate(request: GenerationRequest): Promise<GenerationResult> {
     if (request.numSamples > this.limits.maxBatchSize) {
-      return Promise.reject(resourceExhausted(`num_samples ${request.numSamples} exceeds the batch size ${this.limits.maxBatchSize}`));
+      return Promise.reject(new EngineFullError(`num_samples ${request.numSamples} exceeds the batch size ${this.limits.maxBatchSize}`));
     }
     if (this.queue.length >= this.limits.maxQueued) {
-      return Promise.reject(resourceExhausted(`the generation queue is full (${this.limits.maxQueued} requests waiting); retry later`));
+      return Promise.reject(new EngineFullError(`the generation queue is full (${this.limits.maxQueued} requests waiting); retry later`));
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ request, enqueuedAt: performance.now(), resolve, reject });

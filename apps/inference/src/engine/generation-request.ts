@@ -1,5 +1,5 @@
 import type { SamplingConfig } from '../sampling/sample-token';
-import type { FinishReason } from '@swirl/proto';
+import type { FinishReason } from '@swirl/proto/common';
 
 /** A validated generation request as the engine runs it. */
 export interface GenerationRequest {

@@ -1,4 +1,4 @@
-import { FinishReason } from '@swirl/proto';
+import { FinishReason } from '@swirl/proto/common';
 import type { TextTokenizer } from '../tokenizer/text-tokenizer';
 import { IncrementalDetokenizer } from './incremental-detokenizer';
 import { findStop } from '../sampling/stop-sequences';
