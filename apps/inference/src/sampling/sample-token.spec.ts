@@ -1,5 +1,5 @@
 import { SeededRandom } from './seeded-random';
-import { sampleToken, type SamplingConfig } from './sample-token';
+import { logSoftmaxAt, sampleToken, type SamplingConfig } from './sample-token';
 
 /** Logits with exact ties (-1, 0, 1 are frequent), so the tie order matters to the draws. */
 function logitsFor(seed: number, length: number): Float32Array {
@@ -31,6 +31,15 @@ describe('sampleToken', () => {
     const z = [0, 3, -1, 3, 2].reduce((s, l) => s + Math.exp(l), 0);
     expect(picked.tokenId).toBe(1);
     expect(picked.logprob).toBeCloseTo(3 - Math.log(z), 6);
+  });
+
+  it('greedy reports exactly the log-probability Score computes for the same token (no rounding difference)', () => {
+    const vocab = 263;
+    const logits = logitsFor(3, vocab * 8);
+    for (let row = 0; row < 8; row++) {
+      const picked = sampleToken(logits, row * vocab, vocab, { temperature: 0, topK: 0, topP: 1 }, new SeededRandom(1));
+      expect(picked.logprob).toBe(logSoftmaxAt(logits, row * vocab, vocab, picked.tokenId));
+    }
   });
 
   it('top-k 1 is greedy whatever the draw, and top-p keeps only the head of the distribution', () => {

@@ -16,10 +16,13 @@ export interface SampledToken {
   readonly logprob: number;
 }
 
-/** log-softmax of one row of logits at temperature 1. */
-export function logSoftmaxAt(logits: Float32Array, offset: number, vocab: number, tokenId: number): number {
-  let max = -Infinity;
-  for (let i = 0; i < vocab; i++) if (logits[offset + i]! > max) max = logits[offset + i]!;
+/**
+ * log-softmax of one row of logits at temperature 1. `knownMax`: the row's largest logit when
+ * the caller has it (greedy just found it), which saves a pass; the result is the same number.
+ */
+export function logSoftmaxAt(logits: Float32Array, offset: number, vocab: number, tokenId: number, knownMax?: number): number {
+  let max = knownMax ?? -Infinity;
+  if (knownMax === undefined) for (let i = 0; i < vocab; i++) if (logits[offset + i]! > max) max = logits[offset + i]!;
   let sum = 0;
   for (let i = 0; i < vocab; i++) sum += Math.exp(logits[offset + i]! - max);
   return logits[offset + tokenId]! - max - Math.log(sum);
@@ -30,13 +33,12 @@ export function logSoftmaxAt(logits: Float32Array, offset: number, vocab: number
  * the lowest id, so greedy decoding is deterministic.
  */
 export function sampleToken(logits: Float32Array, offset: number, vocab: number, config: SamplingConfig, random: SeededRandom): SampledToken {
-  let tokenId: number;
   if (config.temperature === 0) {
-    tokenId = 0;
+    let tokenId = 0;
     for (let i = 1; i < vocab; i++) if (logits[offset + i]! > logits[offset + tokenId]!) tokenId = i;
-  } else {
-    tokenId = drawFiltered(logits, offset, vocab, config, random);
+    return { tokenId, logprob: logSoftmaxAt(logits, offset, vocab, tokenId, logits[offset + tokenId]!) };
   }
+  const tokenId = drawFiltered(logits, offset, vocab, config, random);
   return { tokenId, logprob: logSoftmaxAt(logits, offset, vocab, tokenId) };
 }
 

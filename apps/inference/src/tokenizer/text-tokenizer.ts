@@ -17,6 +17,11 @@ export class TextTokenizer {
   private readonly tokenizer: Tokenizer;
   private readonly template: Template | undefined;
   private readonly specialTokens: Readonly<Record<string, string>>;
+  /**
+   * Texts of single tokens by id, keeping and skipping special tokens. Decoding is a pure function
+   * of the ids, and the incremental detokenizer decodes the previous token alone at every step.
+   */
+  private readonly singleTokenTexts = [new Map<number, string>(), new Map<number, string>()] as const;
 
   constructor(dir: string, chatTemplate: string | undefined) {
     const json = JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8'));
@@ -44,7 +49,14 @@ export class TextTokenizer {
   decode(ids: readonly number[], skipSpecialTokens = false): string {
     // The JS tokenizer throws on an empty list; no tokens are no text.
     if (ids.length === 0) return '';
-    return this.tokenizer.decode([...ids], { skip_special_tokens: skipSpecialTokens });
+    if (ids.length > 1) return this.tokenizer.decode([...ids], { skip_special_tokens: skipSpecialTokens });
+    const id = ids[0]!;
+    const memo = this.singleTokenTexts[skipSpecialTokens ? 1 : 0];
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const text = this.tokenizer.decode([id], { skip_special_tokens: skipSpecialTokens });
+    memo.set(id, text);
+    return text;
   }
 
   /** The prompt text for `messages`, ending with the assistant's generation prompt when asked. */
