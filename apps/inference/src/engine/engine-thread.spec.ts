@@ -78,10 +78,10 @@ describe('EngineThread (tiny decoder, real onnxruntime in a worker thread)', () 
     await expect(thread.generate(request({ numSamples: 9 }))).rejects.toMatchObject({ code: status.RESOURCE_EXHAUSTED, details: expect.stringContaining('exceeds the batch size 4') });
     // Requests long enough that the batch (2 of them) and the queue (4) stay full while the rest
     // arrive, however the thread interleaves their messages; then all are cancelled.
-    const controller = new AbortController();
-    const flood = Array.from({ length: 12 }, () => thread.generate(request({ maxNewTokens: 100_000, signal: controller.signal })).then(() => 'finished', (e: { code?: number }) => e.code ?? 'cancelled'));
+    const controllers = Array.from({ length: 12 }, () => new AbortController());
+    const flood = controllers.map((c) => thread.generate(request({ maxNewTokens: 100_000, signal: c.signal })).then(() => 'finished', (e: { code?: number }) => e.code ?? 'cancelled'));
     await new Promise((r) => setTimeout(r, 200));
-    controller.abort(new Error('flood over'));
+    for (const c of controllers) c.abort(new Error('flood over'));
     const outcomes = await Promise.all(flood);
     expect(outcomes.filter((o) => o === status.RESOURCE_EXHAUSTED).length).toBeGreaterThanOrEqual(5);
     // Accepted: one request or two in the batch and four queued (finished or cancelled by now).

@@ -8,8 +8,11 @@ export interface ServingModel {
   readonly vocabSize: number;
   readonly eosTokenIds: readonly number[];
   readonly tokenizerSha256: string;
-  /** Prompt token ids for a request's input (chat through the chat template), validated. */
-  encodePrompt(input: PromptInput): Promise<{ ids: number[]; renderedText: string }>;
+  /**
+   * Prompt token ids for a request's input (chat through the chat template), validated. `signal`:
+   * the request's; a backend that waits (a remote tokenizer) stops waiting when it aborts.
+   */
+  encodePrompt(input: PromptInput, signal: AbortSignal): Promise<{ ids: number[]; renderedText: string }>;
   tokenizeText(text: string): Promise<number[]>;
   /** The chat template's text and ids, optionally with the assistant generation prompt. */
   tokenizeChat(messages: readonly { role: string; content: string }[], addGenerationPrompt: boolean): Promise<{ ids: number[]; renderedText: string }>;

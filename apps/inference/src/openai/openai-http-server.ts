@@ -76,13 +76,13 @@ async function tokenizeRoute(registry: ModelRegistry, path: string, raw: string,
 
 async function complete(version: ModelVersion, body: OpenAiRequest, chat: boolean, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const model = version.model!;
-  const prompt = chat
-    ? await model.encodePrompt({ $case: 'chat', value: { messages: body.messages!.map((m) => ({ role: roleOf(m.role), content: String(m.content) })) } })
-    : await model.encodePrompt({ $case: 'promptTokenIds', value: { ids: typeof body.prompt === 'string' ? nonEmpty(await model.tokenizeText(body.prompt)) : body.prompt! } });
-  if (prompt.ids.length >= model.contextLength) throw invalidArgument(`the prompt has ${prompt.ids.length} tokens; the context holds ${model.contextLength}`);
-  const s = resolveSampling(toSamplingParams(body), body.n ?? 1, prompt.ids.length, model.contextLength);
   const abort = new AbortController();
   req.on('close', () => abort.abort(new Error('client closed the connection')));
+  const prompt = chat
+    ? await model.encodePrompt({ $case: 'chat', value: { messages: body.messages!.map((m) => ({ role: roleOf(m.role), content: String(m.content) })) } }, abort.signal)
+    : await model.encodePrompt({ $case: 'promptTokenIds', value: { ids: typeof body.prompt === 'string' ? nonEmpty(await model.tokenizeText(body.prompt)) : body.prompt! } }, abort.signal);
+  if (prompt.ids.length >= model.contextLength) throw invalidArgument(`the prompt has ${prompt.ids.length} tokens; the context holds ${model.contextLength}`);
+  const s = resolveSampling(toSamplingParams(body), body.n ?? 1, prompt.ids.length, model.contextLength);
   const id = `${chat ? 'chatcmpl' : 'cmpl'}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const created = Math.floor(Date.now() / 1000);
   const modelId = body.model;

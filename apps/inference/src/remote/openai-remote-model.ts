@@ -53,11 +53,13 @@ export async function createOpenAiRemoteModel(options: OpenAiRemoteOptions): Pro
       }
     }
   };
-  const never = new AbortController().signal;
-  const tokenize = async (body: object) =>
-    (await tracked(never, () => http.post<{ tokens: number[] }>(`${http.rootUrl}/tokenize`, { model: options.remoteModel, ...body }))).tokens;
+  // Calls without a request's signal wait on one of their own: one shared signal would collect a
+  // listener per waiting call (Node warns of a leak past 10) and could never be aborted anyway.
+  const unbounded = () => new AbortController().signal;
+  const tokenize = async (body: object, signal = unbounded()) =>
+    (await tracked(signal, () => http.post<{ tokens: number[] }>(`${http.rootUrl}/tokenize`, { model: options.remoteModel, ...body }, signal))).tokens;
   const detokenize = async (ids: readonly number[]) =>
-    (await tracked(never, () => http.post<{ prompt: string }>(`${http.rootUrl}/detokenize`, { model: options.remoteModel, tokens: ids }))).prompt;
+    (await tracked(unbounded(), () => http.post<{ prompt: string }>(`${http.rootUrl}/detokenize`, { model: options.remoteModel, tokens: ids }))).prompt;
 
   const generateOne = async (req: GenerationRequest, index: number): Promise<GeneratedSequence> => {
     const seed = req.seed + BigInt(index);
@@ -113,7 +115,7 @@ export async function createOpenAiRemoteModel(options: OpenAiRemoteOptions): Pro
     vocabSize: 0,
     eosTokenIds: [],
     tokenizerSha256: '',
-    encodePrompt: async (input) => {
+    encodePrompt: async (input, signal) => {
       if (input === undefined) throw invalidArgument('the prompt is required: set chat (messages) or prompt_token_ids');
       if (input.$case === 'promptTokenIds') {
         if (input.value.ids.length === 0) throw invalidArgument('prompt_token_ids is empty');
@@ -122,7 +124,7 @@ export async function createOpenAiRemoteModel(options: OpenAiRemoteOptions): Pro
       const roles = ['', 'system', 'user', 'assistant'];
       const messages = input.value.messages.map((m) => ({ role: roles[m.role] ?? 'user', content: m.content }));
       if (messages.length === 0) throw invalidArgument('chat.messages is empty: send at least one message');
-      return { ids: await tokenize({ messages, add_generation_prompt: true }), renderedText: '' };
+      return { ids: await tokenize({ messages, add_generation_prompt: true }, signal), renderedText: '' };
     },
     tokenizeText: (text) => tokenize({ prompt: text, add_special_tokens: false }),
     tokenizeChat: async (messages, addGenerationPrompt) => {
@@ -141,7 +143,7 @@ export async function createOpenAiRemoteModel(options: OpenAiRemoteOptions): Pro
       Promise.all(
         items.map(async (it) => {
           const prompt = [...it.prefix, ...it.continuation];
-          const res = await tracked(never, () =>
+          const res = await tracked(unbounded(), () =>
             http.post<{ choices: CompletionChoice[] }>(`${options.baseUrl}/completions`, { model: options.remoteModel, prompt, max_tokens: 1, echo: true, logprobs: 0, temperature: 0, return_tokens_as_token_ids: true }),
           );
           const lp = res.choices[0]!.logprobs!.token_logprobs;

@@ -26,7 +26,7 @@ export function createInferenceServer(deps: InferenceServerDeps): ServiceRegistr
   const generate = async (req: Omit<GenerateRequest, 'returnPromptTokenIds'> & { returnPromptTokenIds: boolean }, ctx: CallContext, onToken?: (e: TokenEvent) => void): Promise<GenerateResponse> => {
     const version = registry.resolve(req.model);
     const model = version.model!;
-    const prompt = await model.encodePrompt(req.input);
+    const prompt = await model.encodePrompt(req.input, ctx.signal);
     if (prompt.ids.length >= model.contextLength) {
       throw invalidArgument(`the prompt has ${prompt.ids.length} tokens; this model's context holds ${model.contextLength}, so the prompt must be shorter to leave room to generate`);
     }

@@ -221,6 +221,26 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
     });
   }
 
+  if (backend === 'openai-remote') {
+    it('a request whose deadline passes while its prompt waits for the remote tokenizer leaves that queue', async () => {
+      // One request at a time to the remote server; the service holds --max-queued=16 waiting calls.
+      const narrow = { ...loadRequest('narrow', false), openaiRemote: { remoteModel: 'tiny', apiKeyEnv: '', maxConcurrency: 1 } };
+      await unaryCall(client.loadModel.bind(client), narrow);
+      const model = { name: 'tiny', version: 'narrow' };
+      let holderDone = false;
+      const holder = generate(request({ model, input: { $case: 'promptTokenIds', value: { ids: readReference(dir).prompt_token_ids[0]! } }, sampling: sampling({ maxNewTokens: 480, ignoreEos: true }) })).finally(() => (holderDone = true));
+      while (running.registry.resolve(model).model!.activeSequences() === 0) await new Promise((r) => setTimeout(r, 5));
+      // Chat prompts need the remote tokenizer, so these wait behind the holder until their deadlines pass.
+      const late = await Promise.all(Array.from({ length: 16 }, () => generate(request({ model }), { deadline: Date.now() + 150 }).then(() => 'ok', (e: grpc.ServiceError) => e.code)));
+      expect(late).toEqual(Array(16).fill(grpc.status.DEADLINE_EXCEEDED));
+      expect(holderDone).toBe(false); // else the queue had emptied by itself and the next call proves nothing
+      // The queue is empty again: this one waits for its turn instead of finding 16 abandoned calls ahead of it.
+      await expect(generate(request({ model }))).resolves.toMatchObject({ model });
+      await holder;
+      await unaryCall(client.unloadModel.bind(client), { model, allowActive: false });
+    });
+  }
+
   it('refuses more queued requests than it holds with RESOURCE_EXHAUSTED, and stays up', async () => {
     const flood = Array.from({ length: 60 }, (_, i) => generate(request({ sampling: sampling({ temperature: 1, seed: i, maxNewTokens: 60 }) })).then(() => 'ok', (e: grpc.ServiceError) => e.code));
     const outcomes = await Promise.all(flood);
