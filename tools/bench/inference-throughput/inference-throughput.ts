@@ -167,18 +167,24 @@ async function main(): Promise<void> {
   const rounds: number[][] = [];
   try {
     for (let i = 0; i < REPEAT; i++) {
-      const round: number[] = [];
-      for (const measure of [() => rawLoop(dir, 1), () => rawLoop(dir, 16), () => serviceRate(service.port, 1), () => serviceRate(service.port, 16), () => twoRawLoops(dir)]) {
+      // Each service measurement right after its raw counterpart, so that a round's own ratios
+      // compare measurements seconds apart (this VM's speed drifts between rounds).
+      const order = [() => rawLoop(dir, 1), () => serviceRate(service.port, 1), () => rawLoop(dir, 16), () => serviceRate(service.port, 16), () => twoRawLoops(dir)];
+      const measured: number[] = [];
+      for (const measure of order) {
         collectGarbage();
-        round.push(await measure());
+        measured.push(await measure());
       }
-      if (REPEAT > 1) process.stdout.write(`round ${i + 1}: ${round.map((v) => v.toFixed(0)).join(' / ')} tokens/s (raw 1 / raw 16 / service 1 / service 16 / 2 raw x 8)\n`);
+      const [r1, s1, r16, s16, two] = measured as [number, number, number, number, number];
+      const round = [r1, r16, s1, s16, two];
+      if (REPEAT > 1) process.stdout.write(`round ${i + 1}: ${round.map((v) => v.toFixed(0)).join(' / ')} tokens/s (raw 1 / raw 16 / service 1 / service 16 / 2 raw x 8); ratios ${(s16 / r16).toFixed(2)} / ${(s1 / r1).toFixed(2)} / ${(s16 / s1).toFixed(2)}\n`);
       rounds.push(round);
     }
-    const median = (k: number) => {
-      const v = rounds.map((r) => r[k]!).sort((a, b) => a - b);
+    const medianOf = (values: number[]) => {
+      const v = [...values].sort((a, b) => a - b);
       return v.length % 2 === 1 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
     };
+    const median = (k: number) => medianOf(rounds.map((r) => r[k]!));
     const [raw1, raw16, svc1, svc16, twoRaw8] = [median(0), median(1), median(2), median(3), median(4)];
     const row = (name: string, v: number) => process.stdout.write(`${name.padEnd(34)} ${v.toFixed(0).padStart(8)} tokens/s${REPEAT > 1 ? ' (median)' : ''}\n`);
     row('raw onnxruntime loop, batch 1', raw1);
@@ -190,6 +196,11 @@ async function main(): Promise<void> {
     ratio('service 16 clients / raw batch 16', svc16 / raw16, 0.8);
     ratio('service 1 client / raw batch 1', svc1 / raw1, 0.9);
     ratio('service 16 clients / service 1 client', svc16 / svc1, 4);
+    if (REPEAT > 1) {
+      // The same ratios taken within each round, then the median: less exposed to drift between rounds.
+      const paired = (num: number, den: number) => medianOf(rounds.map((r) => r[num]! / r[den]!)).toFixed(2);
+      process.stdout.write(`${'medians of the per-round ratios'.padEnd(46)} ${paired(3, 1)}x / ${paired(2, 0)}x / ${paired(3, 2)}x\n`);
+    }
     // What the machine allows: 16 sequences on every core with no server at all, against one
     // raw stream. Targets 2 and 3 together need service 16 >= 3.6x raw batch 1.
     process.stdout.write(`${'2 raw loops x batch 8 / raw batch 1'.padEnd(46)} ${(twoRaw8 / raw1).toFixed(2)}x  (the ceiling of service 16 / raw batch 1; targets 2 and 3 need 3.6x)\n`);
