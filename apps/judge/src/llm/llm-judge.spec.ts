@@ -118,7 +118,8 @@ describe('llm judge and grader on the real inference service (tiny random model)
   });
 
   it('turns a backend timeout into an explicit ABSTAIN that is not cached, and the call succeeds', async () => {
-    const hasty = await startTestJudge(llmArgs(inference.target, ['--llm-timeout-ms=5', '--llm-max-new-tokens=256']));
+    // 1 ms: no generation fits, while finding the model (GetModel) must not be held to that bound.
+    const hasty = await startTestJudge(llmArgs(inference.target, ['--llm-timeout-ms=1', '--llm-max-new-tokens=256']));
     try {
       const first = await hasty.client.judgeSteps({ judgeId: 'llm', samples: 16, items });
       for (const j of first.judgments) expect(j.verdict).toMatchObject({ label: VerdictLabel.VERDICT_LABEL_ABSTAIN, votes: 0, score: 0, rationale: expect.stringMatching(/^ABSTAIN: the judge model gave no answer within \d+ ms/) });
