@@ -108,7 +108,7 @@ SERVICES: dict[str, ServiceSpec] = {
                     ("Execute",), ("swirl_tool_executions_total",)),
         ServiceSpec("inference", "swirl.v1.InferenceService",
                     _node("inference", lambda p, t: ["--openai-port=-1", f"--models={POLICY_NAME}@{POLICY_VERSION}={p.model_dir}"]),
-                    ("Generate",), ("swirl_inference_generated_tokens_total", "swirl_inference_prompt_tokens_total")),
+                    ("Generate",), ("swirl_inference_generated_tokens_total", "swirl_inference_prompt_tokens_total", "swirl_inference_inter_token_latency_seconds_count")),
         ServiceSpec("learner", "swirl.v1.LearnerService",
                     lambda p, t: [sys.executable, "-m", "swirl_learner", "serve", "--host", "127.0.0.1", "--port", "0", "--metrics-port", "0",
                                   "--checkpoint-root", str(p.work / "checkpoints"), "--export-root", str(p.work / "exports")],

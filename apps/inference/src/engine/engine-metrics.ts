@@ -11,6 +11,7 @@ export interface EngineMetrics {
   readonly stepSeconds: { observe(value: number): void };
   readonly queueDepth: { set(value: number): void };
   readonly timeToFirstToken: { observe(value: number): void };
+  readonly interTokenLatency: { observe(value: number): void };
 }
 
 /** Domain series of the inference service, in the server's registry. */
@@ -26,7 +27,7 @@ export function createEngineMetrics(registry: Registry): EngineMetrics {
     }),
     stepSeconds: new Histogram({
       name: 'swirl_inference_decode_step_seconds',
-      help: 'Time of one decode step of the whole batch (the inter-token latency of every sequence in it).',
+      help: 'Time of one decode step of the whole batch (one forward pass; see inter_token_latency for what a sequence waits).',
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers: [registry],
     }),
@@ -34,6 +35,12 @@ export function createEngineMetrics(registry: Registry): EngineMetrics {
       name: 'swirl_inference_time_to_first_token_seconds',
       help: 'From a request entering the queue to its first generated token.',
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    interTokenLatency: new Histogram({
+      name: 'swirl_inference_inter_token_latency_seconds',
+      help: "Time between consecutive tokens of one sequence: a decode step plus what ran between (other requests' prefills, sampling).",
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers: [registry],
     }),
     queueDepth: new Gauge({ name: 'swirl_inference_queue_depth', help: 'Requests waiting for a place in a batch (all engine threads).', registers: [registry] }),

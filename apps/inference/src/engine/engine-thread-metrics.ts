@@ -7,6 +7,7 @@ export interface MetricsDelta {
   readonly batchSizes: number[];
   readonly stepSeconds: number[];
   readonly timeToFirstToken: number[];
+  readonly interTokenLatency: number[];
   /** The thread's queue length now (a gauge, not a delta). */
   readonly queueDepth: number;
 }
@@ -21,6 +22,7 @@ export class MetricsRecorder {
   private batchSizes: number[] = [];
   private stepSeconds: number[] = [];
   private timeToFirstToken: number[] = [];
+  private interTokenLatency: number[] = [];
   private queueDepth = 0;
   private dirty = false;
 
@@ -30,6 +32,7 @@ export class MetricsRecorder {
     batchSize: { observe: (v) => void (this.batchSizes.push(v), (this.dirty = true)) },
     stepSeconds: { observe: (v) => void (this.stepSeconds.push(v), (this.dirty = true)) },
     timeToFirstToken: { observe: (v) => void (this.timeToFirstToken.push(v), (this.dirty = true)) },
+    interTokenLatency: { observe: (v) => void (this.interTokenLatency.push(v), (this.dirty = true)) },
     queueDepth: { set: (v) => void ((this.queueDepth = v), (this.dirty = true)) },
   };
 
@@ -42,6 +45,7 @@ export class MetricsRecorder {
       batchSizes: this.batchSizes,
       stepSeconds: this.stepSeconds,
       timeToFirstToken: this.timeToFirstToken,
+      interTokenLatency: this.interTokenLatency,
       queueDepth: this.queueDepth,
     };
     this.promptTokens = 0;
@@ -49,6 +53,7 @@ export class MetricsRecorder {
     this.batchSizes = [];
     this.stepSeconds = [];
     this.timeToFirstToken = [];
+    this.interTokenLatency = [];
     this.dirty = false;
     return delta;
   }
@@ -70,6 +75,7 @@ export class EngineMetricsSink {
     for (const v of delta.batchSizes) m.batchSize.observe(v);
     for (const v of delta.stepSeconds) m.stepSeconds.observe(v);
     for (const v of delta.timeToFirstToken) m.timeToFirstToken.observe(v);
+    for (const v of delta.interTokenLatency) m.interTokenLatency.observe(v);
     this.queueDepths.set(threadId, delta.queueDepth);
     this.publishQueueDepth();
   }

@@ -51,10 +51,14 @@ describe('EngineThread (tiny decoder, real onnxruntime in a worker thread)', () 
 
   it('streams every token before the result, and reports metrics to this thread', async () => {
     const before = (await metric('swirl_inference_generated_tokens_total'))[0]?.value ?? 0;
+    const gaps = async () => (await metric('swirl_inference_inter_token_latency_seconds')).find((v) => (v as { metricName?: string }).metricName === 'swirl_inference_inter_token_latency_seconds_count')?.value ?? 0;
+    const gapsBefore = await gaps();
     const events: TokenEvent[] = [];
     const result = await thread.generate(request({ onToken: (e) => events.push(e) }));
     for (const s of result.sequences) expect(events.filter((e) => e.sampleIndex === s.index).map((e) => e.tokenId)).toEqual(s.tokenIds);
     expect((await metric('swirl_inference_generated_tokens_total'))[0]!.value - before).toBe(24);
+    // Two samples of 12 tokens: 11 gaps each.
+    expect((await gaps()) - gapsBefore).toBe(22);
     expect((await metric('swirl_inference_queue_depth'))[0]!.value).toBe(0);
   });
 

@@ -1,7 +1,8 @@
 import { Registry } from 'prom-client';
 import { createEngineMetrics } from './engine-metrics';
+import { MetricsRecorder } from './engine-thread-metrics';
 import { GenerationEngine } from './generation-engine';
-import type { GenerationRequest } from './generation-request';
+import type { GenerationRequest, GenerationResult } from './generation-request';
 import { loadOnnxDecoder, type OnnxDecoder } from '../model/onnx-decoder';
 import { readReference, tinyDecoderDir } from '../testing/tiny-decoder.test-support';
 
@@ -31,5 +32,34 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
       const results = await Promise.all([request(), request(), request()].map((r) => engine.generate(r)));
       expect(results.map((r) => r.sequences[0]!.tokenIds.length)).toEqual([3, 3, 3]);
     }
+  }, 20_000);
+
+  it('reports an inter-token latency per token after each first one, including prefills that ran in between', async () => {
+    const recorder = new MetricsRecorder();
+    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8 }, recorder.metrics);
+    const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
+    const request = (promptIds: number[], maxNewTokens: number, onToken?: GenerationRequest['onToken']): GenerationRequest => ({
+      promptIds,
+      sampling: { temperature: 0, topK: 0, topP: 1 },
+      seed: 0n,
+      numSamples: 1,
+      maxNewTokens,
+      stopSequences: [],
+      ignoreEos: true,
+      signal: new AbortController().signal,
+      onToken,
+    });
+    // A second request with a long prompt arrives after the first one's 5th token: its prefill runs
+    // between two of the first one's tokens.
+    let tokens = 0;
+    let second: Promise<GenerationResult> | undefined;
+    const longPrompt = Array.from({ length: 200 }, (_, i) => prompt[i % prompt.length]!);
+    const first = await engine.generate(request(prompt, 30, () => void (++tokens === 5 && (second = engine.generate(request(longPrompt, 10))))));
+    const late = await second!;
+    const { interTokenLatency } = recorder.take()!;
+    expect(interTokenLatency).toHaveLength(29 + 9);
+    // The first request's token after the second one joined waited for that whole prefill.
+    expect(Math.max(...interTokenLatency)).toBeGreaterThanOrEqual(late.timings.prefillMs / 1000);
+    expect(first.sequences[0]!.tokenIds).toHaveLength(30);
   }, 20_000);
 });

@@ -31,6 +31,14 @@ interface Active {
   firstTokenAt: number | undefined;
 }
 
+/** One sequence in the batch. */
+interface Row {
+  readonly active: Active;
+  readonly seq: SequenceState;
+  /** When its newest token was sampled (performance.now()). */
+  lastTokenAt: number;
+}
+
 /**
  * Continuous batching for one model version: requests queue, join the running batch between
  * decode steps (their prompts prefilled together), and leave as soon as they finish or are
@@ -38,7 +46,7 @@ interface Active {
  */
 export class GenerationEngine {
   private readonly queue: Pending[] = [];
-  private rows: { active: Active; seq: SequenceState }[] = [];
+  private rows: Row[] = [];
   /** Requests between the queue and the batch while their prompts are prefilled. */
   private readonly joining: Pending[] = [];
   /** Each row's newest token: the input of the next decode step. */
@@ -133,7 +141,7 @@ export class GenerationEngine {
     const { batch, logits } = await DecoderBatch.prefill(this.session, this.config, joining.map((p) => p.request.promptIds));
     const prefillMs = performance.now() - started;
     const rowsOfPrompt: number[] = [];
-    const newRows: { active: Active; seq: SequenceState }[] = [];
+    const newRows: Row[] = [];
     joining.forEach((pending, i) => {
       const req = pending.request;
       this.metrics.promptTokens.inc(req.promptIds.length);
@@ -141,13 +149,15 @@ export class GenerationEngine {
       for (let s = 0; s < req.numSamples; s++) {
         const seq = new SequenceState(s, req.seed + BigInt(s), req.sampling, req.maxNewTokens, req.stopSequences, this.config.eosTokenIds, req.ignoreEos, this.tokenizer);
         active.sequences.push(seq);
-        newRows.push({ active, seq });
+        newRows.push({ active, seq, lastTokenAt: 0 });
         rowsOfPrompt.push(i);
       }
     });
     const grown = batch.select(rowsOfPrompt);
     // First tokens come from the prefill logits of each row's prompt.
     const firstTokens = newRows.map(({ active, seq }, r) => this.sampleInto(active, seq, logits, rowsOfPrompt[r]!, grown.lengthOf(r) + 1));
+    const sampledAt = performance.now();
+    for (const row of newRows) row.lastTokenAt = sampledAt;
     this.batch = this.batch.merge(grown);
     this.rows.push(...newRows);
     this.lastTokens.push(...firstTokens);
@@ -161,6 +171,12 @@ export class GenerationEngine {
     this.metrics.batchSize.observe(this.rows.length);
     this.metrics.stepSeconds.observe((performance.now() - started) / 1000);
     this.lastTokens = this.rows.map(({ active, seq }, r) => this.sampleInto(active, seq, logits, r, this.batch.lengthOf(r) + 1));
+    // What each sequence waited for this token: the step, and whatever ran since its previous one.
+    const sampledAt = performance.now();
+    for (const row of this.rows) {
+      this.metrics.interTokenLatency.observe((sampledAt - row.lastTokenAt) / 1000);
+      row.lastTokenAt = sampledAt;
+    }
     this.retireFinished();
   }
 

@@ -260,6 +260,7 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
       expect(value(/^swirl_inference_generated_tokens_total\{[^}]*\} (\d+)/m)).toBeGreaterThan(0);
       expect(value(/^swirl_inference_batch_size_count\{[^}]*\} (\d+)/m)).toBeGreaterThan(0);
       expect(value(/^swirl_inference_time_to_first_token_seconds_count\{[^}]*\} (\d+)/m)).toBeGreaterThan(0);
+      expect(value(/^swirl_inference_inter_token_latency_seconds_count\{[^}]*\} (\d+)/m)).toBeGreaterThan(0);
       expect(value(/^swirl_inference_decode_step_seconds_count\{[^}]*\} (\d+)/m)).toBeGreaterThan(0);
       expect(text).toMatch(/^swirl_inference_queue_depth\{[^}]*\} 0$/m);
     }
