@@ -9,7 +9,7 @@ describe('OpenAI-compatible HTTP API (a real HTTP server on loopback)', () => {
   let base: string;
   let client: InferenceServiceClient;
   beforeAll(async () => {
-    const config = loadInferenceConfig({ argv: ['--host=127.0.0.1', '--grpc-port=0', '--metrics-port=-1', '--openai-port=0', `--models=tiny@v1=${tinyDecoderDir()}`], env: {} });
+    const config = loadInferenceConfig({ argv: ['--host=127.0.0.1', '--grpc-port=0', '--metrics-port=0', '--openai-port=0', `--models=tiny@v1=${tinyDecoderDir()}`], env: {} });
     running = await startInferenceService(config, createLogger({ service: 'inference', write: () => undefined }));
     base = `http://127.0.0.1:${running.openaiPort}`;
     client = createClient(InferenceServiceClient, { target: `127.0.0.1:${running.grpcPort}` });
@@ -91,6 +91,27 @@ describe('OpenAI-compatible HTTP API (a real HTTP server on loopback)', () => {
     expect(res.status).toBe(status);
     expect(res.json['error'].message).toContain(message);
   });
+
+  it.each([
+    ['streaming', true],
+    ['whole', false],
+  ])('stops generating when the client disconnects (%s)', async (_name, stream) => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const generatedTokens = async () => Number(/^swirl_inference_generated_tokens_total\{[^}]*\} (\d+)/m.exec(await (await fetch(`http://127.0.0.1:${running.metricsPort}/metrics`)).text())?.[1] ?? 0);
+    const model = running.registry.resolve(undefined).model!;
+    const before = await generatedTokens();
+    const full = 8 * 480;
+    const abort = new AbortController();
+    const body = JSON.stringify({ model: 'tiny', prompt: [1, 2, 3], max_tokens: 480, n: 8, ignore_eos: true, stream });
+    const res = fetch(`${base}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: abort.signal });
+    if (stream) await (await res).body!.getReader().read(); // the first chunk came: generation runs
+    else while (model.activeSequences() === 0) await sleep(5);
+    abort.abort();
+    await res.catch(() => undefined);
+    while (model.activeSequences() > 0) await sleep(10);
+    await sleep(400); // engine threads report metrics every 250 ms
+    expect((await generatedTokens()) - before).toBeLessThan(full / 2);
+  }, 30_000);
 
   it('answers malformed JSON and unknown routes clearly', async () => {
     const bad = await fetch(`${base}/v1/completions`, { method: 'POST', body: '{not json' });

@@ -50,7 +50,7 @@ async function handle(registry: ModelRegistry, req: IncomingMessage, res: Server
   }
   const body = parseOpenAiRequest(await readBody(req), chat);
   const version = resolveModel(registry, body.model);
-  await complete(version, body, chat, req, res);
+  await complete(version, body, chat, res);
 }
 
 function resolveModel(registry: ModelRegistry, id: string): ModelVersion {
@@ -74,10 +74,14 @@ async function tokenizeRoute(registry: ModelRegistry, path: string, raw: string,
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out));
 }
 
-async function complete(version: ModelVersion, body: OpenAiRequest, chat: boolean, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function complete(version: ModelVersion, body: OpenAiRequest, chat: boolean, res: ServerResponse): Promise<void> {
   const model = version.model!;
   const abort = new AbortController();
-  req.on('close', () => abort.abort(new Error('client closed the connection')));
+  // The response's 'close' before it finished means the client went away. (The request's own
+  // 'close' is no signal: it fires once the body has been read, before generation starts.)
+  res.on('close', () => {
+    if (!res.writableFinished) abort.abort(new Error('the client closed the connection'));
+  });
   const prompt = chat
     ? await model.encodePrompt({ $case: 'chat', value: { messages: body.messages!.map((m) => ({ role: roleOf(m.role), content: String(m.content) })) } }, abort.signal)
     : await model.encodePrompt({ $case: 'promptTokenIds', value: { ids: typeof body.prompt === 'string' ? nonEmpty(await model.tokenizeText(body.prompt)) : body.prompt! } }, abort.signal);
