@@ -13,12 +13,6 @@ export type GenerationOutcome =
   /** The service refused this prompt (e.g. longer than the model's context window). */
   | { readonly kind: 'rejected'; readonly detail: string };
 
-/**
- * Bound on the model lookup (GetModel answers from the service's memory): not the per-item bound,
- * which can be a few milliseconds and is about generating, not about finding the model.
- */
-const MODEL_LOOKUP_TIMEOUT_MS = 10_000;
-
 export interface InferenceBackendOptions {
   readonly client: InferenceServiceClient;
   /** For messages: where the service is. */
@@ -54,9 +48,12 @@ export class InferenceBackend {
   /** The concrete version a model reference names now (its active version when empty). */
   async resolveModel(model: ModelRef, budget: ReplyBudget): Promise<ModelRef> {
     const request: GetModelRequest = { model };
+    // Bounded by the call's budget (or the client's default deadline), not by the per-item bound:
+    // that one can be a few milliseconds and is about generating, not about finding the model.
+    const deadline = Number.isFinite(budget.endsAtMs) ? { deadline: budget.endsAtMs } : {};
     try {
       const response = await new Promise<GetModelResponse>((resolve, reject) =>
-        this.options.client.getModel(request, new Metadata(), childCallOptions(budget.call, { deadline: Math.min(Date.now() + MODEL_LOOKUP_TIMEOUT_MS, budget.endsAtMs) }), (e, r) => (e ? reject(e) : resolve(r))),
+        this.options.client.getModel(request, new Metadata(), childCallOptions(budget.call, deadline), (e, r) => (e ? reject(e) : resolve(r))),
       );
       const resolved = response.model?.model;
       if (resolved === undefined) throw failedPrecondition(`the inference service at ${this.options.target} described no model for ${describe(model)}`);
