@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession, type RuntimeSession, type SessionOptions } from '../runtime/onnx-runtime';
 import { TextTokenizer } from '../tokenizer/text-tokenizer';
@@ -10,7 +9,6 @@ export interface DecoderFiles {
   readonly dir: string;
   readonly config: DecoderConfig;
   readonly tokenizer: TextTokenizer;
-  readonly tokenizerSha256: string;
 }
 
 /** A causal decoder loaded from a directory: session, config and tokenizer. */
@@ -25,8 +23,7 @@ export function readDecoderFiles(dir: string): DecoderFiles {
   }
   const config = readDecoderConfig(dir);
   const tokenizer = new TextTokenizer(dir, config.chatTemplate);
-  const tokenizerSha256 = createHash('sha256').update(readFileSync(join(dir, 'tokenizer.json'))).digest('hex');
-  return { dir, config, tokenizer, tokenizerSha256 };
+  return { dir, config, tokenizer };
 }
 
 /**

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { invalidArgument } from '@swirl/grpc-kit';
 import type { EngineLimits } from '../engine/generation-engine';
 import { EngineThread } from '../engine/engine-thread';
@@ -35,7 +38,8 @@ export async function createOnnxServingModel(dir: string, options: OnnxServingOp
     contextLength: config.maxPositions,
     vocabSize: config.vocabSize,
     eosTokenIds: config.eosTokenIds,
-    tokenizerSha256: files.tokenizerSha256,
+    // Hashed here, once per version: the engine threads load the same directory without it.
+    tokenizerSha256: createHash('sha256').update(readFileSync(join(dir, 'tokenizer.json'))).digest('hex'),
     encodePrompt: async (input: PromptInput) => resolvePrompt(input, files),
     tokenizeText: async (text) => tokenizer.encode(text),
     tokenizeChat: async (messages, addGenerationPrompt) => {

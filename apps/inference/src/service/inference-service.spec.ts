@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { createClient, createLogger, idempotentMethodsFromDescriptorSet } from '@swirl/grpc-kit';
 import {
@@ -191,6 +194,8 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
     await new Promise((r) => setTimeout(r, 20));
     const loaded = await unaryCall(client.loadModel.bind(client), loadRequest('v2', true));
     expect(loaded.model!.active).toBe(true);
+    // The ONNX backend names its tokenizer by content; a remote server does not say.
+    expect(loaded.model!.tokenizerSha256).toBe(backend === 'onnx' ? createHash('sha256').update(readFileSync(join(dir, 'tokenizer.json'))).digest('hex') : '');
     const after = Array.from({ length: 4 }, () => generate(request()));
     const results = await Promise.all([...load, ...after]);
     expect(results).toHaveLength(16);
