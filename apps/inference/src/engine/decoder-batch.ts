@@ -17,7 +17,7 @@ export class DecoderBatch {
     private mask: BigInt64Array,
     private pastLength: number,
     /** Next position id per row = its number of real tokens. */
-    private positions: number[],
+    private readonly positions: number[],
   ) {}
 
   static empty(config: DecoderConfig): DecoderBatch {
@@ -56,13 +56,17 @@ export class DecoderBatch {
       mask.set(this.mask.subarray(r * this.pastLength, (r + 1) * this.pastLength), r * total);
       mask[r * total + this.pastLength] = 1n;
     }
-    const ids = BigInt64Array.from(tokens, (t) => BigInt(t));
-    const pos = BigInt64Array.from(this.positions, (p) => BigInt(p));
+    const ids = new BigInt64Array(rows);
+    const pos = new BigInt64Array(rows);
+    for (let r = 0; r < rows; r++) {
+      ids[r] = BigInt(tokens[r]!);
+      pos[r] = BigInt(this.positions[r]!);
+    }
     const out = await run(session, this.config, rows, ids, 1, mask, total, pos, this.cache, this.pastLength);
     this.cache = out.cache;
     this.mask = mask;
     this.pastLength = total;
-    this.positions = this.positions.map((p) => p + 1);
+    for (let r = 0; r < rows; r++) this.positions[r]!++;
     return out.logits;
   }
 
@@ -173,16 +177,23 @@ async function run(
     position_ids: { data: pos, dims: [rows, seq] },
   };
   const dims = [rows, config.numKvHeads, pastLen, config.headDim];
-  for (let l = 0; l < config.numLayers; l++) {
-    feeds[`past_key_values.${l}.key`] = { data: past[2 * l]!, dims };
-    feeds[`past_key_values.${l}.value`] = { data: past[2 * l + 1]!, dims };
-  }
+  const names = cacheNames(config.numLayers);
+  for (let t = 0; t < names.past.length; t++) feeds[names.past[t]!] = { data: past[t]!, dims };
   const out = await session.run(feeds);
-  const cache: Float32Array[] = [];
-  for (let l = 0; l < config.numLayers; l++) {
-    cache.push(out[`present.${l}.key`]!.data as Float32Array, out[`present.${l}.value`]!.data as Float32Array);
-  }
+  const cache = names.present.map((name) => out[name]!.data as Float32Array);
   return { logits: out['logits']!.data as Float32Array, cache };
+}
+
+/** Cache tensor names by layer (key, value, key, value, ...): built once, not at every step. */
+const namesByLayers = new Map<number, { readonly past: readonly string[]; readonly present: readonly string[] }>();
+function cacheNames(layers: number): { readonly past: readonly string[]; readonly present: readonly string[] } {
+  let names = namesByLayers.get(layers);
+  if (names === undefined) {
+    const per = (prefix: string) => Array.from({ length: layers }, (_, l) => [`${prefix}.${l}.key`, `${prefix}.${l}.value`]).flat();
+    names = { past: per('past_key_values'), present: per('present') };
+    namesByLayers.set(layers, names);
+  }
+  return names;
 }
 
 function lastPositionLogits(logits: Float32Array, rows: number, seq: number, vocab: number): Float32Array {

@@ -62,4 +62,38 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
     expect(Math.max(...interTokenLatency)).toBeGreaterThanOrEqual(late.timings.prefillMs / 1000);
     expect(first.sequences[0]!.tokenIds).toHaveLength(30);
   }, 20_000);
+
+  it('takes requests cancelled while queued off the queue-depth gauge at once, while another request runs', async () => {
+    const recorder = new MetricsRecorder();
+    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 1, maxQueued: 8 }, recorder.metrics);
+    const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
+    const request = (maxNewTokens: number, signal: AbortSignal, onToken?: GenerationRequest['onToken']): GenerationRequest => ({
+      promptIds: prompt,
+      sampling: { temperature: 0, topK: 0, topP: 1 },
+      seed: 0n,
+      numSamples: 1,
+      maxNewTokens,
+      stopSequences: [],
+      ignoreEos: true,
+      signal,
+      onToken,
+    });
+    const cancel = new AbortController();
+    const depths: number[] = [];
+    let token = 0;
+    let queued: Promise<unknown>[] = [];
+    const running = engine.generate(
+      request(40, new AbortController().signal, () => {
+        token++;
+        // Two requests wait behind the one batch slot; both are cancelled at the 5th token.
+        if (token === 2) queued = [engine.generate(request(3, cancel.signal)), engine.generate(request(3, cancel.signal))].map((p) => p.catch((e: unknown) => e));
+        if (token === 5) cancel.abort(new Error('client went away'));
+        if (token === 3 || token === 10) depths.push(recorder.take()!.queueDepth);
+      }),
+    );
+    await running;
+    expect((await Promise.all(queued)).map((e) => (e as Error).message)).toEqual(['client went away', 'client went away']);
+    // Queued at token 3; gone by token 10 although the batch never had room for them.
+    expect(depths).toEqual([2, 0]);
+  }, 20_000);
 });

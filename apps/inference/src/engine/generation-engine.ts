@@ -99,7 +99,8 @@ export class GenerationEngine {
     while (this.queue.length > 0 || this.rows.length > 0) {
       try {
         this.dropCancelled();
-        await this.admit();
+        // Checked here, not only inside: an async call costs a promise and a microtask turn on every step.
+        if (this.queue.length > 0) await this.admit();
         if (this.rows.length > 0) await this.decodeStep();
       } catch (err) {
         this.failAll(err);
@@ -112,6 +113,7 @@ export class GenerationEngine {
   }
 
   private dropCancelled(): void {
+    const queued = this.queue.length;
     for (let i = this.queue.length - 1; i >= 0; i--) {
       const p = this.queue[i]!;
       if (p.request.signal.aborted) {
@@ -119,6 +121,7 @@ export class GenerationEngine {
         p.reject(p.request.signal.reason);
       }
     }
+    if (this.queue.length !== queued) this.metrics.queueDepth.set(this.queue.length);
     for (const { active, seq } of this.rows) {
       if (!seq.finished && active.pending.request.signal.aborted) seq.finishReason = FinishReason.FINISH_REASON_CANCELLED;
     }
@@ -190,12 +193,14 @@ export class GenerationEngine {
       active.firstTokenAt = performance.now();
       this.metrics.timeToFirstToken.observe((active.firstTokenAt - active.pending.enqueuedAt) / 1000);
     }
-    const event: TokenEvent = { sampleIndex: seq.index, tokenId, logprob, text };
-    active.pending.request.onToken?.(event);
+    const onToken = active.pending.request.onToken;
+    if (onToken !== undefined) onToken({ sampleIndex: seq.index, tokenId, logprob, text } satisfies TokenEvent);
     return tokenId;
   }
 
   private retireFinished(): void {
+    // Most steps finish no sequence: nothing to allocate or copy then.
+    if (!this.rows.some((row) => row.seq.finished)) return;
     const keep: number[] = [];
     const done = new Set<Active>();
     this.rows.forEach(({ active, seq }, r) => {

@@ -1,4 +1,5 @@
 import { descendingOrder } from './descending-order';
+import { sumExpBelowMax } from './sum-exp';
 import type { SeededRandom } from './seeded-random';
 
 export interface SamplingConfig {
@@ -23,9 +24,7 @@ export interface SampledToken {
 export function logSoftmaxAt(logits: Float32Array, offset: number, vocab: number, tokenId: number, knownMax?: number): number {
   let max = knownMax ?? -Infinity;
   if (knownMax === undefined) for (let i = 0; i < vocab; i++) if (logits[offset + i]! > max) max = logits[offset + i]!;
-  let sum = 0;
-  for (let i = 0; i < vocab; i++) sum += Math.exp(logits[offset + i]! - max);
-  return logits[offset + tokenId]! - max - Math.log(sum);
+  return logits[offset + tokenId]! - max - Math.log(sumExpBelowMax(logits, offset, vocab, max));
 }
 
 /**
@@ -35,8 +34,15 @@ export function logSoftmaxAt(logits: Float32Array, offset: number, vocab: number
 export function sampleToken(logits: Float32Array, offset: number, vocab: number, config: SamplingConfig, random: SeededRandom): SampledToken {
   if (config.temperature === 0) {
     let tokenId = 0;
-    for (let i = 1; i < vocab; i++) if (logits[offset + i]! > logits[offset + tokenId]!) tokenId = i;
-    return { tokenId, logprob: logSoftmaxAt(logits, offset, vocab, tokenId, logits[offset + tokenId]!) };
+    let max = logits[offset]!;
+    for (let i = 1; i < vocab; i++) {
+      const l = logits[offset + i]!;
+      if (l > max) {
+        max = l;
+        tokenId = i;
+      }
+    }
+    return { tokenId, logprob: logSoftmaxAt(logits, offset, vocab, tokenId, max) };
   }
   const tokenId = drawFiltered(logits, offset, vocab, config, random);
   return { tokenId, logprob: logSoftmaxAt(logits, offset, vocab, tokenId) };
