@@ -21,6 +21,15 @@ describe('descendingOrder', () => {
     }
   });
 
+  it('skips passes whose digit all ids share and still equals the comparator sort', () => {
+    // All in [1, 2): one sign and exponent, so the high byte of every rank is the same; plus ties.
+    const r = new SeededRandom(9);
+    const logits = Float32Array.from({ length: 1024 }, () => (r.next() < 0.2 ? 1.5 : 1 + r.next()));
+    expect([...descendingOrder(logits, 0, 1024)]).toEqual(comparatorOrder(logits, 0, 1024));
+    // Every digit shared: all passes skipped, ids stay in ascending order.
+    expect([...descendingOrder(new Float32Array(5).fill(2.25), 0, 5)]).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('treats -0 and +0 as equal, so the lower id comes first', () => {
     expect([...descendingOrder(Float32Array.from([-0, 0, -0, 1]), 0, 4)]).toEqual([3, 0, 1, 2]);
   });
