@@ -11,6 +11,7 @@ import { InferenceServiceClient, type GenerateResponse } from '@swirl/proto';
 import { readDecoderConfig } from '../../../apps/inference/src/model/model-config';
 import { openSession } from '../../../apps/inference/src/runtime/onnx-runtime';
 import { tinyDecoderDir } from '../../../apps/inference/src/testing/tiny-decoder.test-support';
+import { rawDecodeLoop } from './raw-decode-loop';
 
 const REPO = join(__dirname, '..', '..', '..');
 const arg = (name: string, dflt: string) => {
@@ -33,51 +34,8 @@ const GC_FLAGS = process.execArgv.filter((a) => a === '--single-threaded-gc');
 const PROMPT = Array.from({ length: 48 }, (_, i) => 65 + (i % 26));
 
 async function rawLoop(dir: string, batch: number): Promise<number> {
-  const config = readDecoderConfig(dir);
   const session = await openSession(join(dir, 'model.onnx'), { intraOpThreads: THREADS });
-  const kv = (past: Float32Array[], len: number) => {
-    const feeds: Record<string, { data: Float32Array | BigInt64Array; dims: number[] }> = {};
-    for (let l = 0; l < config.numLayers; l++) {
-      feeds[`past_key_values.${l}.key`] = { data: past[2 * l]!, dims: [batch, config.numKvHeads, len, config.headDim] };
-      feeds[`past_key_values.${l}.value`] = { data: past[2 * l + 1]!, dims: [batch, config.numKvHeads, len, config.headDim] };
-    }
-    return feeds;
-  };
-  let tokens = 0;
-  const started = performance.now();
-  while (performance.now() - started < SECONDS * 1000) {
-    const L = PROMPT.length;
-    let out = await session.run({
-      input_ids: { data: BigInt64Array.from({ length: batch * L }, (_, i) => BigInt(PROMPT[i % L]!)), dims: [batch, L] },
-      attention_mask: { data: new BigInt64Array(batch * L).fill(1n), dims: [batch, L] },
-      position_ids: { data: BigInt64Array.from({ length: batch * L }, (_, i) => BigInt(i % L)), dims: [batch, L] },
-      ...kv(Array.from({ length: 2 * config.numLayers }, () => new Float32Array(0)), 0),
-    });
-    let seq = L;
-    let lastLogits = (r: number) => ((r + 1) * L - 1) * config.vocabSize;
-    for (let step = 0; step < NEW_TOKENS; step++) {
-      const logits = out['logits']!.data as Float32Array;
-      const next = new BigInt64Array(batch);
-      for (let r = 0; r < batch; r++) {
-        let best = 0;
-        const off = lastLogits(r);
-        for (let v = 1; v < config.vocabSize; v++) if (logits[off + v]! > logits[off + best]!) best = v;
-        next[r] = BigInt(best);
-      }
-      tokens += batch;
-      if (step === NEW_TOKENS - 1) break;
-      const past = Array.from({ length: config.numLayers }, (_, l) => [out[`present.${l}.key`]!.data, out[`present.${l}.value`]!.data]).flat() as Float32Array[];
-      out = await session.run({
-        input_ids: { data: next, dims: [batch, 1] },
-        attention_mask: { data: new BigInt64Array(batch * (seq + 1)).fill(1n), dims: [batch, seq + 1] },
-        position_ids: { data: new BigInt64Array(batch).fill(BigInt(seq)), dims: [batch, 1] },
-        ...kv(past, seq),
-      });
-      seq++;
-      lastLogits = (r) => r * config.vocabSize;
-    }
-  }
-  const rate = tokens / ((performance.now() - started) / 1000);
+  const rate = await rawDecodeLoop(session, readDecoderConfig(dir), batch, PROMPT, NEW_TOKENS, SECONDS);
   await session.release();
   return rate;
 }
