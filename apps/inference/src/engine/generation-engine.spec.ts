@@ -6,6 +6,11 @@ import type { GenerationRequest, GenerationResult } from './generation-request';
 import { loadOnnxDecoder, type OnnxDecoder } from '../model/onnx-decoder';
 import { readReference, tinyDecoderDir } from '../testing/tiny-decoder.test-support';
 
+/** A greedy request for `maxNewTokens` tokens that ignores end-of-sequence. */
+function greedy(promptIds: number[], maxNewTokens: number, signal = new AbortController().signal, onToken?: GenerationRequest['onToken']): GenerationRequest {
+  return { promptIds, sampling: { temperature: 0, topK: 0, topP: 1 }, seed: 0n, numSamples: 1, maxNewTokens, stopSequences: [], ignoreEos: true, signal, onToken };
+}
+
 describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
   let decoder: OnnxDecoder;
   beforeAll(async () => {
@@ -17,16 +22,7 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
     // Regression: the loop used to mark itself idle a few microtasks after it ran out of work,
     // so a request queued in between waited forever.
     const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8 }, createEngineMetrics(new Registry()));
-    const request = (): GenerationRequest => ({
-      promptIds: readReference(tinyDecoderDir()).prompt_token_ids[0]!,
-      sampling: { temperature: 0, topK: 0, topP: 1 },
-      seed: 0n,
-      numSamples: 1,
-      maxNewTokens: 3,
-      stopSequences: [],
-      ignoreEos: true,
-      signal: new AbortController().signal,
-    });
+    const request = () => greedy(readReference(tinyDecoderDir()).prompt_token_ids[0]!, 3);
     // Awaited directly (no extra promise between): a hang shows as this test's timeout.
     for (let round = 0; round < 3; round++) {
       const results = await Promise.all([request(), request(), request()].map((r) => engine.generate(r)));
@@ -38,23 +34,12 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
     const recorder = new MetricsRecorder();
     const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8 }, recorder.metrics);
     const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
-    const request = (promptIds: number[], maxNewTokens: number, onToken?: GenerationRequest['onToken']): GenerationRequest => ({
-      promptIds,
-      sampling: { temperature: 0, topK: 0, topP: 1 },
-      seed: 0n,
-      numSamples: 1,
-      maxNewTokens,
-      stopSequences: [],
-      ignoreEos: true,
-      signal: new AbortController().signal,
-      onToken,
-    });
     // A second request with a long prompt arrives after the first one's 5th token: its prefill runs
     // between two of the first one's tokens.
     let tokens = 0;
     let second: Promise<GenerationResult> | undefined;
     const longPrompt = Array.from({ length: 200 }, (_, i) => prompt[i % prompt.length]!);
-    const first = await engine.generate(request(prompt, 30, () => void (++tokens === 5 && (second = engine.generate(request(longPrompt, 10))))));
+    const first = await engine.generate(greedy(prompt, 30, undefined, () => void (++tokens === 5 && (second = engine.generate(greedy(longPrompt, 10))))));
     const late = await second!;
     const { interTokenLatency } = recorder.take()!;
     expect(interTokenLatency).toHaveLength(29 + 9);
@@ -67,26 +52,15 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
     const recorder = new MetricsRecorder();
     const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 1, maxQueued: 8 }, recorder.metrics);
     const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
-    const request = (maxNewTokens: number, signal: AbortSignal, onToken?: GenerationRequest['onToken']): GenerationRequest => ({
-      promptIds: prompt,
-      sampling: { temperature: 0, topK: 0, topP: 1 },
-      seed: 0n,
-      numSamples: 1,
-      maxNewTokens,
-      stopSequences: [],
-      ignoreEos: true,
-      signal,
-      onToken,
-    });
     const cancel = new AbortController();
     const depths: number[] = [];
     let token = 0;
     let queued: Promise<unknown>[] = [];
     const running = engine.generate(
-      request(40, new AbortController().signal, () => {
+      greedy(prompt, 40, undefined, () => {
         token++;
         // Two requests wait behind the one batch slot; both are cancelled at the 5th token.
-        if (token === 2) queued = [engine.generate(request(3, cancel.signal)), engine.generate(request(3, cancel.signal))].map((p) => p.catch((e: unknown) => e));
+        if (token === 2) queued = [engine.generate(greedy(prompt, 3, cancel.signal)), engine.generate(greedy(prompt, 3, cancel.signal))].map((p) => p.catch((e: unknown) => e));
         if (token === 5) cancel.abort(new Error('client went away'));
         if (token === 3 || token === 10) depths.push(recorder.take()!.queueDepth);
       }),
