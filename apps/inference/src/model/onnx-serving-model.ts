@@ -50,6 +50,7 @@ export async function createOnnxServingModel(dir: string, options: OnnxServingOp
     detokenize: async (ids, skip) => tokenizer.decode(ids, skip),
     tokenText: (id) => tokenizer.decode([id]),
     generate: (request) => leastLoaded().generate(request),
+    // In-process: a Score's forward passes are bounded by its item limit and run to the end.
     score: (items) => leastLoaded().score(items, options.scoreBatchSize),
     activeSequences: () => threads.reduce((sum, t) => sum + t.load, 0),
     drained: async () => {

@@ -13,15 +13,16 @@ export interface ServingModel {
    * the request's; a backend that waits (a remote tokenizer) stops waiting when it aborts.
    */
   encodePrompt(input: PromptInput, signal: AbortSignal): Promise<{ ids: number[]; renderedText: string }>;
-  tokenizeText(text: string): Promise<number[]>;
+  /** `signal` (here and below): the request's; a backend that waits for a remote server stops when it aborts. */
+  tokenizeText(text: string, signal: AbortSignal): Promise<number[]>;
   /** The chat template's text and ids, optionally with the assistant generation prompt. */
-  tokenizeChat(messages: readonly { role: string; content: string }[], addGenerationPrompt: boolean): Promise<{ ids: number[]; renderedText: string }>;
-  detokenize(ids: readonly number[], skipSpecialTokens: boolean): Promise<string>;
+  tokenizeChat(messages: readonly { role: string; content: string }[], addGenerationPrompt: boolean, signal: AbortSignal): Promise<{ ids: number[]; renderedText: string }>;
+  detokenize(ids: readonly number[], skipSpecialTokens: boolean, signal: AbortSignal): Promise<string>;
   /** Text of single tokens (for logprob listings). */
   tokenText(id: number): string;
   generate(request: GenerationRequest): Promise<GenerationResult>;
   /** Per-token log-probs of each continuation after its prefix (teacher forcing). */
-  score(items: readonly { prefix: readonly number[]; continuation: readonly number[] }[]): Promise<number[][]>;
+  score(items: readonly { prefix: readonly number[]; continuation: readonly number[] }[], signal: AbortSignal): Promise<number[][]>;
   /** Sequences generating or waiting right now. */
   activeSequences(): number;
   /** Resolves once no request is in flight. */

@@ -41,7 +41,7 @@ async function handle(registry: ModelRegistry, req: IncomingMessage, res: Server
     return;
   }
   if (req.method === 'POST' && (path === '/tokenize' || path === '/detokenize')) {
-    await tokenizeRoute(registry, path, await readBody(req), res);
+    await tokenizeRoute(registry, path, await readBody(req), res, abortWhenClientLeaves(res));
     return;
   }
   const chat = path === '/v1/chat/completions';
@@ -58,17 +58,29 @@ function resolveModel(registry: ModelRegistry, id: string): ModelVersion {
   return registry.resolve(at === -1 ? { name: id, version: '' } : { name: id.slice(0, at), version: id.slice(at + 1) });
 }
 
-async function tokenizeRoute(registry: ModelRegistry, path: string, raw: string, res: ServerResponse): Promise<void> {
+/**
+ * Aborts when the client goes away: the response's 'close' before it finished. (The request's
+ * own 'close' is no signal: it fires once the body has been read, before any work starts.)
+ */
+function abortWhenClientLeaves(res: ServerResponse): AbortSignal {
+  const abort = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) abort.abort(new Error('the client closed the connection'));
+  });
+  return abort.signal;
+}
+
+async function tokenizeRoute(registry: ModelRegistry, path: string, raw: string, res: ServerResponse, signal: AbortSignal): Promise<void> {
   const body = parseJsonObject(raw) as { model?: string; prompt?: string; messages?: { role: string; content: string }[]; add_generation_prompt?: boolean; tokens?: number[] };
   if (typeof body.model !== 'string') throw invalidArgument('"model" is required');
   const model = resolveModel(registry, body.model).model!;
   let out: object;
   if (path === '/detokenize') {
     if (!Array.isArray(body.tokens)) throw invalidArgument('"tokens" is required: an array of token ids');
-    out = { prompt: await model.detokenize(body.tokens, false) };
+    out = { prompt: await model.detokenize(body.tokens, false, signal) };
   } else {
     if (!Array.isArray(body.messages) && typeof body.prompt !== 'string') throw invalidArgument('"prompt" (a string) or "messages" is required');
-    const ids = Array.isArray(body.messages) ? (await model.tokenizeChat(body.messages, body.add_generation_prompt ?? true)).ids : await model.tokenizeText(body.prompt!);
+    const ids = Array.isArray(body.messages) ? (await model.tokenizeChat(body.messages, body.add_generation_prompt ?? true, signal)).ids : await model.tokenizeText(body.prompt!, signal);
     out = { tokens: ids, count: ids.length, max_model_len: model.contextLength };
   }
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out));
@@ -76,15 +88,10 @@ async function tokenizeRoute(registry: ModelRegistry, path: string, raw: string,
 
 async function complete(version: ModelVersion, body: OpenAiRequest, chat: boolean, res: ServerResponse): Promise<void> {
   const model = version.model!;
-  const abort = new AbortController();
-  // The response's 'close' before it finished means the client went away. (The request's own
-  // 'close' is no signal: it fires once the body has been read, before generation starts.)
-  res.on('close', () => {
-    if (!res.writableFinished) abort.abort(new Error('the client closed the connection'));
-  });
+  const signal = abortWhenClientLeaves(res);
   const prompt = chat
-    ? await model.encodePrompt({ $case: 'chat', value: { messages: body.messages!.map((m) => ({ role: roleOf(m.role), content: String(m.content) })) } }, abort.signal)
-    : await model.encodePrompt({ $case: 'promptTokenIds', value: { ids: typeof body.prompt === 'string' ? nonEmpty(await model.tokenizeText(body.prompt)) : body.prompt! } }, abort.signal);
+    ? await model.encodePrompt({ $case: 'chat', value: { messages: body.messages!.map((m) => ({ role: roleOf(m.role), content: String(m.content) })) } }, signal)
+    : await model.encodePrompt({ $case: 'promptTokenIds', value: { ids: typeof body.prompt === 'string' ? nonEmpty(await model.tokenizeText(body.prompt, signal)) : body.prompt! } }, signal);
   if (prompt.ids.length >= model.contextLength) throw invalidArgument(`the prompt has ${prompt.ids.length} tokens; the context holds ${model.contextLength}`);
   const s = resolveSampling(toSamplingParams(body), body.n ?? 1, prompt.ids.length, model.contextLength);
   const id = `${chat ? 'chatcmpl' : 'cmpl'}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -104,19 +111,19 @@ async function complete(version: ModelVersion, body: OpenAiRequest, chat: boolea
       const lp = wantLogprobs ? logprobsOf(chat, [e.tokenId], [e.logprob], tokenText) : null;
       send({ id, object: `${object}.chunk`, created, model: modelId, choices: [chat ? { index: e.sampleIndex, delta: { content: e.text }, logprobs: lp, finish_reason: null } : { index: e.sampleIndex, text: e.text, logprobs: lp, finish_reason: null }] });
     };
-    const result = await model.generate({ promptIds: prompt.ids, ...s, signal: abort.signal, onToken });
+    const result = await model.generate({ promptIds: prompt.ids, ...s, signal: signal, onToken });
     for (const seq of result.sequences) {
       send({ id, object: `${object}.chunk`, created, model: modelId, choices: [chat ? { index: seq.index, delta: {}, finish_reason: finishReasonName(seq.finishReason, STOPPED) } : { index: seq.index, text: '', finish_reason: finishReasonName(seq.finishReason, STOPPED) }] });
     }
     res.end('data: [DONE]\n\n');
     return;
   }
-  const result = await model.generate({ promptIds: prompt.ids, ...s, signal: abort.signal });
+  const result = await model.generate({ promptIds: prompt.ids, ...s, signal: signal });
   const completionTokens = result.sequences.reduce((n, seq) => n + seq.tokenIds.length, 0);
   // echo (completions): the prompt's own tokens and log-probs come first (the first has none).
   const echo = !chat && body.echo === true;
-  const promptLogprobs = echo && wantLogprobs ? [null, ...(await model.score([{ prefix: prompt.ids.slice(0, 1), continuation: prompt.ids.slice(1) }]))[0]!] : [];
-  const promptText = echo ? await model.detokenize(prompt.ids, false) : '';
+  const promptLogprobs = echo && wantLogprobs ? [null, ...(await model.score([{ prefix: prompt.ids.slice(0, 1), continuation: prompt.ids.slice(1) }], signal))[0]!] : [];
+  const promptText = echo ? await model.detokenize(prompt.ids, false, signal) : '';
   const choices = result.sequences.map((seq) => {
     const ids = echo ? [...prompt.ids, ...seq.tokenIds] : seq.tokenIds;
     const lps = echo ? [...promptLogprobs, ...seq.logprobs] : seq.logprobs;

@@ -53,13 +53,12 @@ export async function createOpenAiRemoteModel(options: OpenAiRemoteOptions): Pro
       }
     }
   };
-  // Calls without a request's signal wait on one of their own: one shared signal would collect a
-  // listener per waiting call (Node warns of a leak past 10) and could never be aborted anyway.
-  const unbounded = () => new AbortController().signal;
-  const tokenize = async (body: object, signal = unbounded()) =>
+  // Every call waits in the queue and for the server on its request's signal: a call whose
+  // deadline passed or whose client went away leaves the queue and drops its HTTP request.
+  const tokenize = async (body: object, signal: AbortSignal) =>
     (await tracked(signal, () => http.post<{ tokens: number[] }>(`${http.rootUrl}/tokenize`, { model: options.remoteModel, ...body }, signal))).tokens;
-  const detokenize = async (ids: readonly number[]) =>
-    (await tracked(unbounded(), () => http.post<{ prompt: string }>(`${http.rootUrl}/detokenize`, { model: options.remoteModel, tokens: ids }))).prompt;
+  const detokenize = async (ids: readonly number[], signal: AbortSignal) =>
+    (await tracked(signal, () => http.post<{ prompt: string }>(`${http.rootUrl}/detokenize`, { model: options.remoteModel, tokens: ids }, signal))).prompt;
 
   const generateOne = async (req: GenerationRequest, index: number): Promise<GeneratedSequence> => {
     const seed = req.seed + BigInt(index);
@@ -126,12 +125,12 @@ export async function createOpenAiRemoteModel(options: OpenAiRemoteOptions): Pro
       if (messages.length === 0) throw invalidArgument('chat.messages is empty: send at least one message');
       return { ids: await tokenize({ messages, add_generation_prompt: true }, signal), renderedText: '' };
     },
-    tokenizeText: (text) => tokenize({ prompt: text, add_special_tokens: false }),
-    tokenizeChat: async (messages, addGenerationPrompt) => {
-      const ids = await tokenize({ messages, add_generation_prompt: addGenerationPrompt });
-      return { ids, renderedText: await detokenize(ids) };
+    tokenizeText: (text, signal) => tokenize({ prompt: text, add_special_tokens: false }, signal),
+    tokenizeChat: async (messages, addGenerationPrompt, signal) => {
+      const ids = await tokenize({ messages, add_generation_prompt: addGenerationPrompt }, signal);
+      return { ids, renderedText: await detokenize(ids, signal) };
     },
-    detokenize: (ids) => detokenize(ids),
+    detokenize: (ids, _skip, signal) => detokenize(ids, signal),
     tokenText: (id) => `token_id:${id}`,
     generate: async (req): Promise<GenerationResult> => {
       const started = performance.now();
@@ -139,12 +138,12 @@ export async function createOpenAiRemoteModel(options: OpenAiRemoteOptions): Pro
       const totalMs = performance.now() - started;
       return { sequences, timings: { queueMs: 0, prefillMs: 0, decodeMs: totalMs, timeToFirstTokenMs: totalMs, totalMs } };
     },
-    score: async (items) =>
+    score: async (items, signal) =>
       Promise.all(
         items.map(async (it) => {
           const prompt = [...it.prefix, ...it.continuation];
-          const res = await tracked(unbounded(), () =>
-            http.post<{ choices: CompletionChoice[] }>(`${options.baseUrl}/completions`, { model: options.remoteModel, prompt, max_tokens: 1, echo: true, logprobs: 0, temperature: 0, return_tokens_as_token_ids: true }),
+          const res = await tracked(signal, () =>
+            http.post<{ choices: CompletionChoice[] }>(`${options.baseUrl}/completions`, { model: options.remoteModel, prompt, max_tokens: 1, echo: true, logprobs: 0, temperature: 0, return_tokens_as_token_ids: true }, signal),
           );
           const lp = res.choices[0]!.logprobs!.token_logprobs;
           return it.continuation.map((_, k) => lp[it.prefix.length + k] ?? 0);

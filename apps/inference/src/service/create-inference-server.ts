@@ -49,7 +49,7 @@ export function createInferenceServer(deps: InferenceServerDeps): ServiceRegistr
       );
       emit({ event: { $case: 'summary', value: summary } });
     }),
-    score: unary(logger, async (req) => {
+    score: unary(logger, async (req, ctx) => {
       if (req.items.length === 0 || req.items.length > deps.maxScoreItems) throw invalidArgument(`items must hold 1..${deps.maxScoreItems} sequences, got ${req.items.length}`);
       const version = registry.resolve(req.model);
       const model = version.model!;
@@ -61,28 +61,35 @@ export function createInferenceServer(deps: InferenceServerDeps): ServiceRegistr
         const bad = model.vocabSize > 0 ? all.find((t) => t >= model.vocabSize) : undefined;
         if (bad !== undefined) throw invalidArgument(`items[${i}] has token id ${bad}, outside the vocabulary (0..${model.vocabSize - 1})`);
       });
-      const logprobs = await model.score(req.items.map((it) => ({ prefix: it.prefixTokenIds, continuation: it.continuationTokenIds })));
+      const logprobs = await model.score(
+        req.items.map((it) => ({ prefix: it.prefixTokenIds, continuation: it.continuationTokenIds })),
+        ctx.signal,
+      );
       return {
         model: { name: version.name, version: version.version },
         results: logprobs.map((lp) => ({ logprobs: lp, sumLogprob: lp.reduce((a, b) => a + b, 0) })),
       };
     }),
-    tokenize: unary(logger, async (req) => {
+    tokenize: unary(logger, async (req, ctx) => {
       const version = registry.resolve(req.model);
       const model = version.model!;
       let result: { ids: number[]; renderedText: string };
-      if (req.input?.$case === 'text') result = { ids: await model.tokenizeText(req.input.value), renderedText: '' };
+      if (req.input?.$case === 'text') result = { ids: await model.tokenizeText(req.input.value, ctx.signal), renderedText: '' };
       else if (req.input?.$case === 'chat') {
         const roles = ['', 'system', 'user', 'assistant'];
-        result = await model.tokenizeChat(req.input.value.messages.map((m) => ({ role: roles[m.role] ?? 'user', content: m.content })), req.addGenerationPrompt);
+        result = await model.tokenizeChat(
+          req.input.value.messages.map((m) => ({ role: roles[m.role] ?? 'user', content: m.content })),
+          req.addGenerationPrompt,
+          ctx.signal,
+        );
       } else throw invalidArgument('input is required: set text or chat');
       return { model: ref(version), tokenIds: result.ids, tokens: result.ids.map((id) => model.tokenText(id)), renderedText: result.renderedText };
     }),
-    detokenize: unary(logger, async (req) => {
+    detokenize: unary(logger, async (req, ctx) => {
       const model = registry.resolve(req.model).model!;
       const bad = model.vocabSize > 0 ? req.tokenIds.find((t) => t >= model.vocabSize) : undefined;
       if (bad !== undefined) throw invalidArgument(`token id ${bad} is outside the vocabulary (0..${model.vocabSize - 1})`);
-      return { text: await model.detokenize(req.tokenIds, req.skipSpecialTokens) };
+      return { text: await model.detokenize(req.tokenIds, req.skipSpecialTokens, ctx.signal) };
     }),
     loadModel: unary(logger, async (req) => {
       if (req.requestId === '') throw invalidArgument('request_id is required (an idempotency key)');

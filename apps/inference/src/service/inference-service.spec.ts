@@ -246,6 +246,38 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
     });
   }
 
+  if (backend === 'openai-remote') {
+    const prompt = () => readReference(dir).prompt_token_ids[0]!;
+    const calls: [string, (model: { name: string; version: string }, opts?: grpc.CallOptions) => Promise<unknown>][] = [
+      ['Score', (model, opts) => unaryCall(client.score.bind(client), { model, items: [{ prefixTokenIds: prompt().slice(0, 4), continuationTokenIds: prompt().slice(4, 8) }] }, opts)],
+      ['Tokenize (text)', (model, opts) => unaryCall(client.tokenize.bind(client), { model, input: { $case: 'text', value: 'hello' }, addSpecialTokens: false, addGenerationPrompt: false }, opts)],
+      ['Tokenize (chat)', (model, opts) => unaryCall(client.tokenize.bind(client), { model, input: { $case: 'chat', value: { messages: [{ role: 2, content: 'hi' }] } }, addSpecialTokens: false, addGenerationPrompt: true }, opts)],
+      ['Detokenize', (model, opts) => unaryCall(client.detokenize.bind(client), { model, tokenIds: prompt().slice(0, 4), skipSpecialTokens: false }, opts)],
+    ];
+    it.each(calls)('a %s call whose deadline passes while it waits for the remote server leaves the queue', async (name, call) => {
+      const version = `narrow-${calls.findIndex(([n]) => n === name)}`;
+      await unaryCall(client.loadModel.bind(client), { ...loadRequest(version, false), openaiRemote: { remoteModel: 'tiny', apiKeyEnv: '', maxConcurrency: 1 } });
+      const model = { name: 'tiny', version };
+      let holderDone: unknown = false;
+      // Four samples, one remote call each, run one after another through the single slot.
+      const holder = generate(request({ model, numSamples: 4, input: { $case: 'promptTokenIds', value: { ids: prompt() } }, sampling: sampling({ maxNewTokens: 480, ignoreEos: true }) })).then(
+        (r) => (holderDone = `done: ${r.completions.length} samples`),
+        (e: grpc.ServiceError) => (holderDone = `failed: ${e.details}`),
+      );
+      const waiting = () => running.registry.resolve(model).model!.activeSequences();
+      while (waiting() < 4) await new Promise((r) => setTimeout(r, 5));
+      const late = await Promise.all(Array.from({ length: 12 }, () => call(model, { deadline: Date.now() + 80 }).then(() => 'ok', (e: grpc.ServiceError) => e.code)));
+      expect(late).toEqual(Array(12).fill(grpc.status.DEADLINE_EXCEEDED));
+      expect(holderDone).toBe(false); // else the queue had emptied by itself and the count below proves nothing
+      // Only the holder's own samples are left (running or queued), none of the expired calls.
+      for (let i = 0; i < 40 && waiting() > 4; i++) await new Promise((r) => setTimeout(r, 5));
+      expect(waiting()).toBeLessThanOrEqual(4);
+      await expect(call(model)).resolves.toBeDefined();
+      await holder;
+      await unaryCall(client.unloadModel.bind(client), { model, allowActive: false });
+    });
+  }
+
   it('refuses more queued requests than it holds with RESOURCE_EXHAUSTED, and stays up', async () => {
     const flood = Array.from({ length: 60 }, (_, i) => generate(request({ sampling: sampling({ temperature: 1, seed: i, maxNewTokens: 60 }) })).then(() => 'ok', (e: grpc.ServiceError) => e.code));
     const outcomes = await Promise.all(flood);
