@@ -111,14 +111,14 @@ async function complete(version: ModelVersion, body: OpenAiRequest, chat: boolea
       const lp = wantLogprobs ? logprobsOf(chat, [e.tokenId], [e.logprob], tokenText) : null;
       send({ id, object: `${object}.chunk`, created, model: modelId, choices: [chat ? { index: e.sampleIndex, delta: { content: e.text }, logprobs: lp, finish_reason: null } : { index: e.sampleIndex, text: e.text, logprobs: lp, finish_reason: null }] });
     };
-    const result = await model.generate({ promptIds: prompt.ids, ...s, signal: signal, onToken });
+    const result = await model.generate({ promptIds: prompt.ids, ...s, signal, onToken });
     for (const seq of result.sequences) {
       send({ id, object: `${object}.chunk`, created, model: modelId, choices: [chat ? { index: seq.index, delta: {}, finish_reason: finishReasonName(seq.finishReason, STOPPED) } : { index: seq.index, text: '', finish_reason: finishReasonName(seq.finishReason, STOPPED) }] });
     }
     res.end('data: [DONE]\n\n');
     return;
   }
-  const result = await model.generate({ promptIds: prompt.ids, ...s, signal: signal });
+  const result = await model.generate({ promptIds: prompt.ids, ...s, signal });
   const completionTokens = result.sequences.reduce((n, seq) => n + seq.tokenIds.length, 0);
   // echo (completions): the prompt's own tokens and log-probs come first (the first has none).
   const echo = !chat && body.echo === true;

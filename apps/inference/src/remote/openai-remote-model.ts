@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { ConcurrencyLimiter, invalidArgument } from '@swirl/grpc-kit';
 import { FinishReason } from '@swirl/proto';
 import type { GeneratedSequence, GenerationRequest, GenerationResult } from '../engine/generation-request';
@@ -55,6 +56,30 @@ export async function createOpenAiRemoteModel(options: OpenAiRemoteOptions): Pro
   };
   // Every call waits in the queue and for the server on its request's signal: a call whose
   // deadline passed or whose client went away leaves the queue and drops its HTTP request.
+  // A request that fans out (Score items, samples) runs at most max_concurrency parts at once,
+  // so that it never fills the queue with its own parts (a 40-item Score used to be refused with
+  // RESOURCE_EXHAUSTED) and other requests get their turns. Each running part puts two listeners
+  // on the request's one signal (queue place, HTTP request): expected, so Node's leak warning
+  // is raised past them.
+  const fanOut = async <T, R>(signal: AbortSignal, parts: readonly T[], run: (part: T, index: number) => Promise<R>): Promise<R[]> => {
+    const width = Math.min(parts.length, options.maxConcurrency);
+    setMaxListeners(Math.max(getMaxListeners(signal), 2 * width + 1), signal);
+    const results: R[] = new Array(parts.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < parts.length) {
+        const i = next++;
+        try {
+          results[i] = await run(parts[i]!, i);
+        } catch (err) {
+          next = parts.length; // the request has failed: start no more of its parts
+          throw err;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: width }, worker));
+    return results;
+  };
   const tokenize = async (body: object, signal: AbortSignal) =>
     (await tracked(signal, () => http.post<{ tokens: number[] }>(`${http.rootUrl}/tokenize`, { model: options.remoteModel, ...body }, signal))).tokens;
   const detokenize = async (ids: readonly number[], signal: AbortSignal) =>
@@ -134,21 +159,19 @@ export async function createOpenAiRemoteModel(options: OpenAiRemoteOptions): Pro
     tokenText: (id) => `token_id:${id}`,
     generate: async (req): Promise<GenerationResult> => {
       const started = performance.now();
-      const sequences = await Promise.all(Array.from({ length: req.numSamples }, (_, i) => generateOne(req, i)));
+      const sequences = await fanOut(req.signal, Array.from({ length: req.numSamples }, (_, i) => i), (i) => generateOne(req, i));
       const totalMs = performance.now() - started;
       return { sequences, timings: { queueMs: 0, prefillMs: 0, decodeMs: totalMs, timeToFirstTokenMs: totalMs, totalMs } };
     },
     score: async (items, signal) =>
-      Promise.all(
-        items.map(async (it) => {
-          const prompt = [...it.prefix, ...it.continuation];
-          const res = await tracked(signal, () =>
-            http.post<{ choices: CompletionChoice[] }>(`${options.baseUrl}/completions`, { model: options.remoteModel, prompt, max_tokens: 1, echo: true, logprobs: 0, temperature: 0, return_tokens_as_token_ids: true }, signal),
-          );
-          const lp = res.choices[0]!.logprobs!.token_logprobs;
-          return it.continuation.map((_, k) => lp[it.prefix.length + k] ?? 0);
-        }),
-      ),
+      fanOut(signal, items, async (it) => {
+        const prompt = [...it.prefix, ...it.continuation];
+        const res = await tracked(signal, () =>
+          http.post<{ choices: CompletionChoice[] }>(`${options.baseUrl}/completions`, { model: options.remoteModel, prompt, max_tokens: 1, echo: true, logprobs: 0, temperature: 0, return_tokens_as_token_ids: true }, signal),
+        );
+        const lp = res.choices[0]!.logprobs!.token_logprobs;
+        return it.continuation.map((_, k) => lp[it.prefix.length + k] ?? 0);
+      }),
     activeSequences: () => inFlight,
     drained: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
     release: async () => undefined,
