@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { createClient, createLogger, idempotentMethodsFromDescriptorSet } from '@swirl/grpc-kit';
@@ -272,28 +274,63 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
       expect(warnings.filter((w) => w.includes('MaxListeners'))).toEqual([]);
     });
 
+    /**
+     * A loopback HTTP hop in front of the upstream's OpenAI endpoint that holds completion
+     * requests while closed: a remote call that holds the only slot for exactly as long as the
+     * test needs (a real generation's length depends on the machine).
+     */
+    const gatedUpstream = async () => {
+      let open = false;
+      let held = 0;
+      const waiters: (() => void)[] = [];
+      const server: Server = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', async () => {
+          if (req.url?.endsWith('/completions') && !open) {
+            held++;
+            await new Promise<void>((r) => waiters.push(r));
+          }
+          const body = Buffer.concat(chunks);
+          const reply = await fetch(`http://127.0.0.1:${upstream!.openaiPort}${req.url}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: req.method === 'POST' ? body : undefined });
+          res.writeHead(reply.status, { 'content-type': reply.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await reply.arrayBuffer()));
+        });
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      return {
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+        held: () => held,
+        release: () => {
+          open = true;
+          waiters.splice(0).forEach((w) => w());
+        },
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      };
+    };
+
     it.each(calls)('a %s call whose deadline passes while it waits for the remote server leaves the queue', async (name, call) => {
+      const gate = await gatedUpstream();
       const version = `narrow-${calls.findIndex(([n]) => n === name)}`;
-      await unaryCall(client.loadModel.bind(client), { ...loadRequest(version, false), openaiRemote: { remoteModel: 'tiny', apiKeyEnv: '', maxConcurrency: 1 } });
+      await unaryCall(client.loadModel.bind(client), { ...loadRequest(version, false), sourceUri: gate.url, openaiRemote: { remoteModel: 'tiny', apiKeyEnv: '', maxConcurrency: 1 } });
       const model = { name: 'tiny', version };
-      let holderDone: unknown = false;
-      // Four samples, one remote call each, run one after another through the single slot
-      // (a request keeps at most max_concurrency of its parts in flight: here one).
-      const holder = generate(request({ model, numSamples: 4, input: { $case: 'promptTokenIds', value: { ids: prompt() } }, sampling: sampling({ maxNewTokens: 480, ignoreEos: true }) })).then(
-        (r) => (holderDone = `done: ${r.completions.length} samples`),
-        (e: grpc.ServiceError) => (holderDone = `failed: ${e.details}`),
-      );
-      const waiting = () => running.registry.resolve(model).model!.activeSequences();
-      while (waiting() < 1) await new Promise((r) => setTimeout(r, 5));
-      const late = await Promise.all(Array.from({ length: 12 }, () => call(model, { deadline: Date.now() + 80 }).then(() => 'ok', (e: grpc.ServiceError) => e.code)));
-      expect(late).toEqual(Array(12).fill(grpc.status.DEADLINE_EXCEEDED));
-      expect(holderDone).toBe(false); // else the queue had emptied by itself and the count below proves nothing
-      // Only the holder's running sample is left, none of the expired calls.
-      for (let i = 0; i < 40 && waiting() > 1; i++) await new Promise((r) => setTimeout(r, 5));
-      expect(waiting()).toBe(1);
+      // Holds the one slot until the gate opens.
+      const holder = generate(request({ model, input: { $case: 'promptTokenIds', value: { ids: prompt() } }, sampling: sampling({ maxNewTokens: 8 }) }));
+      try {
+        while (gate.held() === 0) await new Promise((r) => setTimeout(r, 5));
+        const waiting = () => running.registry.resolve(model).model!.activeSequences();
+        const late = await Promise.all(Array.from({ length: 12 }, () => call(model, { deadline: Date.now() + 80 }).then(() => 'ok', (e: grpc.ServiceError) => e.code)));
+        expect(late).toEqual(Array(12).fill(grpc.status.DEADLINE_EXCEEDED));
+        // Only the holder is left, none of the expired calls.
+        for (let i = 0; i < 40 && waiting() > 1; i++) await new Promise((r) => setTimeout(r, 5));
+        expect(waiting()).toBe(1);
+      } finally {
+        // Also when a check failed: else the held call would keep the service from shutting down.
+        gate.release();
+      }
+      await expect(holder).resolves.toMatchObject({ model });
       await expect(call(model)).resolves.toBeDefined();
-      await holder;
       await unaryCall(client.unloadModel.bind(client), { model, allowActive: false });
+      await gate.close();
     });
   }
 
