@@ -15,6 +15,13 @@ export const inferenceOptionSpec = {
   openaiPort: option<number>({ flag: 'openai-port', env: 'SWIRL_INFERENCE_OPENAI_PORT', type: 'int', default: 8000, doc: 'OpenAI-compatible HTTP API (/v1/completions, /v1/chat/completions, /v1/models); 0 = any free port, -1 = off' }),
   maxBatchSize: option<number>({ flag: 'max-batch-size', env: 'SWIRL_INFERENCE_MAX_BATCH', type: 'int', default: 16, doc: 'sequences decoded together per engine thread' }),
   maxQueued: option<number>({ flag: 'max-queued', env: 'SWIRL_INFERENCE_MAX_QUEUED', type: 'int', default: 256, doc: 'requests waiting for a place in the batch, per engine thread, before RESOURCE_EXHAUSTED' }),
+  joinHoldSteps: option<number>({
+    flag: 'join-hold-steps',
+    env: 'SWIRL_INFERENCE_JOIN_HOLD_STEPS',
+    type: 'int',
+    default: 16,
+    doc: 'decode steps a queued request may wait for a batch whose sequences all end within that many steps, to start level with the requests that follow instead of padded behind them; 0 = join at once',
+  }),
   // One thread by default: the local stack runs every service (and its clients) on the same
   // cores, and measured throughput was higher with one (tools/bench/inference-throughput).
   intraOpThreads: option<number>({ flag: 'intra-op-threads', env: 'SWIRL_INFERENCE_THREADS', type: 'int', default: 1, doc: 'onnxruntime threads per operator (0 = one per core)' }),
@@ -38,5 +45,6 @@ export function loadInferenceConfig(sources: OptionSources): InferenceConfig {
   for (const [flag, value] of [['engine-threads', config.engineThreads], ['max-batch-size', config.maxBatchSize], ['max-queued', config.maxQueued]] as const) {
     if (value < 1) throw new OptionError(`--${flag} must be at least 1, got ${value}`);
   }
+  if (config.joinHoldSteps < 0) throw new OptionError(`--join-hold-steps must be 0 (join at once) or more, got ${config.joinHoldSteps}`);
   return config;
 }

@@ -6,14 +6,12 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { credentials, Metadata } from '@grpc/grpc-js';
-import { InferenceServiceClient, type GenerateResponse } from '@swirl/proto';
 import { readDecoderConfig } from '../../../apps/inference/src/model/model-config';
 import { openSession } from '../../../apps/inference/src/runtime/onnx-runtime';
 import { tinyDecoderDir } from '../../../apps/inference/src/testing/tiny-decoder.test-support';
 import { rawDecodeLoop } from './raw-decode-loop';
+import { cachePositions, median as medianOf, serviceRate, startService } from './service-under-load';
 
-const REPO = join(__dirname, '..', '..', '..');
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? dflt : process.argv[i + 1]!;
@@ -38,52 +36,6 @@ async function rawLoop(dir: string, batch: number): Promise<number> {
   const rate = await rawDecodeLoop(session, readDecoderConfig(dir), batch, PROMPT, NEW_TOKENS, SECONDS);
   await session.release();
   return rate;
-}
-
-async function startService(dir: string): Promise<{ port: number; stop: () => void }> {
-  const child = spawn(process.execPath, [...GC_FLAGS, join(REPO, 'apps/inference/dist/main.js'), '--host=127.0.0.1', '--grpc-port=0', '--metrics-port=-1', '--openai-port=-1', `--models=bench@v1=${dir}`, '--max-batch-size=16', `--intra-op-threads=${THREADS}`, `--engine-threads=${ENGINE_THREADS}`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let buffer = '';
-  return new Promise((resolve, reject) => {
-    child.stderr.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      for (const line of buffer.split('\n')) {
-        if (line.includes('"msg":"model ready"') || line.includes('"msg":"listening"')) {
-          const port = /"grpcPort":(\d+)/.exec(buffer)?.[1];
-          if (port !== undefined && buffer.includes('"msg":"model ready"')) resolve({ port: Number(port), stop: () => child.kill('SIGTERM') });
-        }
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`inference service exited with ${code}: ${buffer}`)));
-  });
-}
-
-async function serviceRate(port: number, clients: number): Promise<number> {
-  const client = new InferenceServiceClient(`127.0.0.1:${port}`, credentials.createInsecure());
-  const generateOnce = () =>
-    new Promise<number>((resolve, reject) =>
-      client.generate(
-        { model: undefined, input: { $case: 'promptTokenIds', value: { ids: PROMPT } }, sampling: { temperature: 0, topP: undefined, topK: undefined, seed: undefined, maxNewTokens: NEW_TOKENS, stopSequences: [], ignoreEos: true }, numSamples: 1, returnPromptTokenIds: false },
-        new Metadata(),
-        { deadline: Date.now() + 60_000 },
-        (err: Error | null, res: GenerateResponse) => (err ? reject(err) : resolve(res.completions[0]!.tokenIds.length)),
-      ),
-    );
-  await generateOnce(); // connect and warm up
-  let tokens = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() - started < SECONDS * 1000) {
-        // Not `tokens += await ...`: that reads `tokens` before awaiting and loses concurrent updates.
-        const n = await generateOnce();
-        tokens += n;
-      }
-    }),
-  );
-  client.close();
-  return tokens / ((performance.now() - started) / 1000);
 }
 
 /**
@@ -121,13 +73,24 @@ async function main(): Promise<void> {
   }
   const config = readDecoderConfig(dir);
   process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement, ${THREADS} onnxruntime thread(s) per session on both sides, service with ${ENGINE_THREADS} engine thread(s), ${REPEAT} round(s)\n`);
-  const service = await startService(dir);
+  const service = await startService(dir, GC_FLAGS, ['--max-batch-size=16', `--intra-op-threads=${THREADS}`, `--engine-threads=${ENGINE_THREADS}`]);
+  const load = { prompt: PROMPT, newTokens: NEW_TOKENS, seconds: SECONDS };
+  // Cache positions the 16-client measurements attended over, and the padding among them.
+  const padding = { total: 0, padding: 0 };
+  const loaded16 = async () => {
+    const before = await cachePositions(service.metricsPort);
+    const rate = await serviceRate(service.grpcPort, 16, load);
+    const after = await cachePositions(service.metricsPort);
+    padding.total += after.total - before.total;
+    padding.padding += after.padding - before.padding;
+    return rate;
+  };
   const rounds: number[][] = [];
   try {
     for (let i = 0; i < REPEAT; i++) {
       // Each service measurement right after its raw counterpart, so that a round's own ratios
       // compare measurements seconds apart (this VM's speed drifts between rounds).
-      const order = [() => rawLoop(dir, 1), () => serviceRate(service.port, 1), () => rawLoop(dir, 16), () => serviceRate(service.port, 16), () => twoRawLoops(dir)];
+      const order = [() => rawLoop(dir, 1), () => serviceRate(service.grpcPort, 1, load), () => rawLoop(dir, 16), loaded16, () => twoRawLoops(dir)];
       const measured: number[] = [];
       for (const measure of order) {
         collectGarbage();
@@ -138,10 +101,6 @@ async function main(): Promise<void> {
       if (REPEAT > 1) process.stdout.write(`round ${i + 1}: ${round.map((v) => v.toFixed(0)).join(' / ')} tokens/s (raw 1 / raw 16 / service 1 / service 16 / 2 raw x 8); ratios ${(s16 / r16).toFixed(2)} / ${(s1 / r1).toFixed(2)} / ${(s16 / s1).toFixed(2)}\n`);
       rounds.push(round);
     }
-    const medianOf = (values: number[]) => {
-      const v = [...values].sort((a, b) => a - b);
-      return v.length % 2 === 1 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
-    };
     const median = (k: number) => medianOf(rounds.map((r) => r[k]!));
     const [raw1, raw16, svc1, svc16, twoRaw8] = [median(0), median(1), median(2), median(3), median(4)];
     const row = (name: string, v: number) => process.stdout.write(`${name.padEnd(34)} ${v.toFixed(0).padStart(8)} tokens/s${REPEAT > 1 ? ' (median)' : ''}\n`);
@@ -159,6 +118,7 @@ async function main(): Promise<void> {
       const paired = (num: number, den: number) => medianOf(rounds.map((r) => r[num]! / r[den]!)).toFixed(2);
       process.stdout.write(`${'medians of the per-round ratios'.padEnd(46)} ${paired(3, 1)}x / ${paired(2, 0)}x / ${paired(3, 2)}x\n`);
     }
+    process.stdout.write(`${'padding in the 16-client batches'.padEnd(46)} ${((100 * padding.padding) / padding.total).toFixed(1)}% of the cache positions attended (--join-hold-steps)\n`);
     // What the machine allows: 16 sequences on every core with no server at all, against one
     // raw stream. Targets 2 and 3 together need service 16 >= 3.6x raw batch 1.
     process.stdout.write(`${'2 raw loops x batch 8 / raw batch 1'.padEnd(46)} ${(twoRaw8 / raw1).toFixed(2)}x  (the ceiling of service 16 / raw batch 1; targets 2 and 3 need 3.6x)\n`);

@@ -7,6 +7,9 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 export interface EngineMetrics {
   readonly promptTokens: { inc(value?: number): void };
   readonly generatedTokens: { inc(value?: number): void };
+  /** KV-cache positions decode steps attended over (rows x padded past length), and how many of them were padding. */
+  readonly cachePositions: { inc(value?: number): void };
+  readonly paddingPositions: { inc(value?: number): void };
   readonly batchSize: { observe(value: number): void };
   readonly stepSeconds: { observe(value: number): void };
   readonly queueDepth: { set(value: number): void };
@@ -19,6 +22,16 @@ export function createEngineMetrics(registry: Registry): EngineMetrics {
   return {
     promptTokens: new Counter({ name: 'swirl_inference_prompt_tokens_total', help: 'Prompt tokens prefilled.', registers: [registry] }),
     generatedTokens: new Counter({ name: 'swirl_inference_generated_tokens_total', help: 'Tokens generated.', registers: [registry] }),
+    cachePositions: new Counter({
+      name: 'swirl_inference_cache_positions_total',
+      help: 'KV-cache positions the decode steps attended over: rows x the batch\'s left-padded past length, summed over steps.',
+      registers: [registry],
+    }),
+    paddingPositions: new Counter({
+      name: 'swirl_inference_cache_padding_positions_total',
+      help: 'Of swirl_inference_cache_positions_total, the padding (rows shorter than the longest): work a step spends on no token.',
+      registers: [registry],
+    }),
     batchSize: new Histogram({
       name: 'swirl_inference_batch_size',
       help: 'Sequences per decode step.',

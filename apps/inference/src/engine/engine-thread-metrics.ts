@@ -4,6 +4,8 @@ import type { EngineMetrics } from './engine-metrics';
 export interface MetricsDelta {
   readonly promptTokens: number;
   readonly generatedTokens: number;
+  readonly cachePositions: number;
+  readonly paddingPositions: number;
   readonly batchSizes: number[];
   readonly stepSeconds: number[];
   readonly timeToFirstToken: number[];
@@ -19,6 +21,8 @@ export interface MetricsDelta {
 export class MetricsRecorder {
   private promptTokens = 0;
   private generatedTokens = 0;
+  private cachePositions = 0;
+  private paddingPositions = 0;
   private batchSizes: number[] = [];
   private stepSeconds: number[] = [];
   private timeToFirstToken: number[] = [];
@@ -29,6 +33,8 @@ export class MetricsRecorder {
   readonly metrics: EngineMetrics = {
     promptTokens: { inc: (v = 1) => void ((this.promptTokens += v), (this.dirty = true)) },
     generatedTokens: { inc: (v = 1) => void ((this.generatedTokens += v), (this.dirty = true)) },
+    cachePositions: { inc: (v = 1) => void ((this.cachePositions += v), (this.dirty = true)) },
+    paddingPositions: { inc: (v = 1) => void ((this.paddingPositions += v), (this.dirty = true)) },
     batchSize: { observe: (v) => void (this.batchSizes.push(v), (this.dirty = true)) },
     stepSeconds: { observe: (v) => void (this.stepSeconds.push(v), (this.dirty = true)) },
     timeToFirstToken: { observe: (v) => void (this.timeToFirstToken.push(v), (this.dirty = true)) },
@@ -42,6 +48,8 @@ export class MetricsRecorder {
     const delta: MetricsDelta = {
       promptTokens: this.promptTokens,
       generatedTokens: this.generatedTokens,
+      cachePositions: this.cachePositions,
+      paddingPositions: this.paddingPositions,
       batchSizes: this.batchSizes,
       stepSeconds: this.stepSeconds,
       timeToFirstToken: this.timeToFirstToken,
@@ -50,6 +58,8 @@ export class MetricsRecorder {
     };
     this.promptTokens = 0;
     this.generatedTokens = 0;
+    this.cachePositions = 0;
+    this.paddingPositions = 0;
     this.batchSizes = [];
     this.stepSeconds = [];
     this.timeToFirstToken = [];
@@ -72,6 +82,8 @@ export class EngineMetricsSink {
     const m = this.metrics;
     if (delta.promptTokens > 0) m.promptTokens.inc(delta.promptTokens);
     if (delta.generatedTokens > 0) m.generatedTokens.inc(delta.generatedTokens);
+    if (delta.cachePositions > 0) m.cachePositions.inc(delta.cachePositions);
+    if (delta.paddingPositions > 0) m.paddingPositions.inc(delta.paddingPositions);
     for (const v of delta.batchSizes) m.batchSize.observe(v);
     for (const v of delta.stepSeconds) m.stepSeconds.observe(v);
     for (const v of delta.timeToFirstToken) m.timeToFirstToken.observe(v);

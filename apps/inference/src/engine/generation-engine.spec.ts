@@ -21,7 +21,7 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
   it('serves a request queued by a caller continuing straight from the last completed one', async () => {
     // Regression: the loop used to mark itself idle a few microtasks after it ran out of work,
     // so a request queued in between waited forever.
-    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8 }, createEngineMetrics(new Registry()));
+    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps: 0 }, createEngineMetrics(new Registry()));
     const request = () => greedy(readReference(tinyDecoderDir()).prompt_token_ids[0]!, 3);
     // Awaited directly (no extra promise between): a hang shows as this test's timeout.
     for (let round = 0; round < 3; round++) {
@@ -32,7 +32,7 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
 
   it('reports an inter-token latency per token after each first one, including prefills that ran in between', async () => {
     const recorder = new MetricsRecorder();
-    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8 }, recorder.metrics);
+    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps: 0 }, recorder.metrics);
     const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
     // A second request with a long prompt arrives after the first one's 5th token: its prefill runs
     // between two of the first one's tokens.
@@ -50,7 +50,7 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
 
   it('takes requests cancelled while queued off the queue-depth gauge at once, while another request runs', async () => {
     const recorder = new MetricsRecorder();
-    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 1, maxQueued: 8 }, recorder.metrics);
+    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 1, maxQueued: 8, joinHoldSteps: 0 }, recorder.metrics);
     const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
     const cancel = new AbortController();
     const depths: number[] = [];
@@ -69,5 +69,44 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
     expect((await Promise.all(queued)).map((e) => (e as Error).message)).toEqual(['client went away', 'client went away']);
     // Queued at token 3; gone by token 10 although the batch never had room for them.
     expect(depths).toEqual([2, 0]);
+  }, 20_000);
+
+  /**
+   * Runs a request for `budget` tokens; after its first token a second request arrives. Returns
+   * what happened, in order: the first one's completion and the second one's first token.
+   */
+  async function secondArrivesAfterFirstToken(joinHoldSteps: number, budget: number): Promise<string[]> {
+    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps }, createEngineMetrics(new Registry()));
+    const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
+    const events: string[] = [];
+    let second: Promise<GenerationResult> | undefined;
+    const onSecondToken = () => void (events.includes('second: first token') || events.push('second: first token'));
+    const first = engine.generate(greedy(prompt, budget, undefined, () => void (second ??= engine.generate(greedy(prompt.slice(0, 5), 3, undefined, onSecondToken)))));
+    await first.then(() => events.push('first: done'));
+    await second;
+    return events;
+  }
+
+  it('holds a request back while every running sequence ends within joinHoldSteps, then starts it', async () => {
+    // 6 tokens, 5 left when the second arrives: within 8, so it waits for the first to finish.
+    expect(await secondArrivesAfterFirstToken(8, 6)).toEqual(['first: done', 'second: first token']);
+    // The same arrival with holding off joins at once.
+    expect(await secondArrivesAfterFirstToken(0, 6)).toEqual(['second: first token', 'first: done']);
+    // A running sequence with more than 8 tokens left to go: joining at once.
+    expect(await secondArrivesAfterFirstToken(8, 12)).toEqual(['second: first token', 'first: done']);
+  }, 20_000);
+
+  it('counts the cache positions each decode step attends over, and the padding among them', async () => {
+    const recorder = new MetricsRecorder();
+    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps: 0 }, recorder.metrics);
+    const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
+    const ten = Array.from({ length: 10 }, (_, i) => prompt[i % prompt.length]!);
+    // A (10 prompt tokens) is prefilled alone and takes one step (past 10); B (4) joins it at past
+    // 11, left-padded by 7, for three steps (past 11, 12, 13: A's 3rd-5th tokens); A leaves, the
+    // padding is trimmed, and B's last step runs alone over its own 7.
+    await Promise.all([engine.generate(greedy(ten, 5)), engine.generate(greedy(ten.slice(0, 4), 5))]);
+    const { cachePositions, paddingPositions } = recorder.take()!;
+    expect(cachePositions).toBe(10 + 2 * 11 + 2 * 12 + 2 * 13 + 7);
+    expect(paddingPositions).toBe(3 * 7);
   }, 20_000);
 });

@@ -14,6 +14,11 @@ export interface EngineLimits {
   readonly maxBatchSize: number;
   /** Requests waiting for a place in the batch; one more gets RESOURCE_EXHAUSTED. */
   readonly maxQueued: number;
+  /**
+   * Decode steps queued requests may wait for a batch that is about to finish instead of joining
+   * it (see `GenerationEngine.holdsQueue`); 0 joins at once.
+   */
+  readonly joinHoldSteps: number;
 }
 
 interface Pending {
@@ -100,7 +105,7 @@ export class GenerationEngine {
       try {
         this.dropCancelled();
         // Checked here, not only inside: an async call costs a promise and a microtask turn on every step.
-        if (this.queue.length > 0) await this.admit();
+        if (this.queue.length > 0 && !this.holdsQueue()) await this.admit();
         if (this.rows.length > 0) await this.decodeStep();
       } catch (err) {
         this.failAll(err);
@@ -126,6 +131,23 @@ export class GenerationEngine {
       if (!seq.finished && active.pending.request.signal.aborted) seq.finishReason = FinishReason.FINISH_REASON_CANCELLED;
     }
     this.retireFinished();
+  }
+
+  /**
+   * Whether queued requests wait for the running rows to finish instead of joining them: true
+   * when every row will have ended within `joinHoldSteps` steps (its token budget says so; EOS or
+   * a stop sequence can only end it sooner). A request joining such a batch would be left-padded
+   * to its longest row (every row pays for the longest past), and would run out of step with the
+   * requests that arrive when these rows finish, so that their batch is padded for its whole run:
+   * clients that send their next request when the last one returns (RL rollouts, the benchmark's
+   * closed loop) then keep a batch ragged for good. Waiting costs a request at most
+   * `joinHoldSteps` steps; it is then prefilled with whatever else has arrived.
+   */
+  private holdsQueue(): boolean {
+    const hold = this.limits.joinHoldSteps;
+    if (hold === 0 || this.rows.length === 0) return false;
+    for (const { seq } of this.rows) if (seq.tokensLeft > hold) return false;
+    return true;
   }
 
   /** Moves queued requests into the batch while there is room, prefilling their prompts together. */
@@ -170,6 +192,7 @@ export class GenerationEngine {
 
   private async decodeStep(): Promise<void> {
     const started = performance.now();
+    this.countCachePositions();
     const logits = await this.batch.step(this.session, this.lastTokens);
     this.metrics.batchSize.observe(this.rows.length);
     this.metrics.stepSeconds.observe((performance.now() - started) / 1000);
@@ -181,6 +204,16 @@ export class GenerationEngine {
       row.lastTokenAt = sampledAt;
     }
     this.retireFinished();
+  }
+
+  /** What this step attends over: every row pays for the longest past (left padding). */
+  private countCachePositions(): void {
+    const rows = this.rows.length;
+    let real = 0;
+    for (let r = 0; r < rows; r++) real += this.batch.lengthOf(r);
+    const positions = rows * this.batch.padded;
+    this.metrics.cachePositions.inc(positions);
+    this.metrics.paddingPositions.inc(positions - real);
   }
 
   /** Samples row `row` of `logits` into `seq`, reports the token to the request, returns it. */

@@ -30,6 +30,11 @@ export class SequenceState {
     this.detokenizer = new IncrementalDetokenizer(tokenizer, new Set(eosTokenIds));
   }
 
+  /** Tokens it may still generate at most (it can end sooner: EOS, a stop sequence). */
+  get tokensLeft(): number {
+    return this.maxNewTokens - this.tokenIds.length;
+  }
+
   get finished(): boolean {
     return this.finishReason !== undefined;
   }

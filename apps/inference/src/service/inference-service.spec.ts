@@ -57,7 +57,9 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
   const generate = (req: GenerateRequest, opts: grpc.CallOptions = {}) => unaryCall<GenerateRequest, GenerateResponse>(client.generate.bind(client), req, opts);
 
   const logger = createLogger({ service: 'inference', write: (l) => (process.env['DBG'] ? process.stderr.write(l) : undefined) });
-  const common = ['--host=127.0.0.1', '--grpc-port=0', '--metrics-port=0', '--intra-op-threads=1', '--max-batch-size=8', '--max-queued=16'];
+  // Holding off: these tests are about requests joining a running batch at any step (holding is
+  // generation-engine.spec.ts's subject).
+  const common = ['--host=127.0.0.1', '--grpc-port=0', '--metrics-port=0', '--intra-op-threads=1', '--max-batch-size=8', '--max-queued=16', '--join-hold-steps=0'];
   /** LoadModel request for version `version` of "tiny" on this backend. */
   const loadRequest = (version: string, activate: boolean) =>
     backend === 'onnx'
@@ -345,6 +347,9 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
       expect(value(/^swirl_inference_time_to_first_token_seconds_count\{[^}]*\} (\d+)/m)).toBeGreaterThan(0);
       expect(value(/^swirl_inference_inter_token_latency_seconds_count\{[^}]*\} (\d+)/m)).toBeGreaterThan(0);
       expect(value(/^swirl_inference_decode_step_seconds_count\{[^}]*\} (\d+)/m)).toBeGreaterThan(0);
+      // How much of it is padding depends on what ran together (exact counts: generation-engine.spec.ts).
+      expect(value(/^swirl_inference_cache_positions_total\{[^}]*\} (\d+)/m)).toBeGreaterThan(0);
+      expect(value(/^swirl_inference_cache_padding_positions_total\{[^}]*\} (\d+)/m)).toBeGreaterThanOrEqual(0);
       expect(text).toMatch(/^swirl_inference_queue_depth\{[^}]*\} 0$/m);
     }
   });

@@ -1,0 +1,16 @@
+import { loadInferenceConfig } from './inference-config';
+
+describe('loadInferenceConfig', () => {
+  it('rejects a zero thread count, batch or queue at start-up with the flag to fix', () => {
+    expect(() => loadInferenceConfig({ argv: ['--engine-threads=0'], env: {} })).toThrow('--engine-threads must be at least 1, got 0');
+    expect(() => loadInferenceConfig({ argv: ['--max-batch-size=0'], env: {} })).toThrow('--max-batch-size must be at least 1, got 0');
+    expect(() => loadInferenceConfig({ argv: ['--max-queued=0'], env: {} })).toThrow('--max-queued must be at least 1, got 0');
+  });
+
+  it('holds queued requests for up to 16 steps unless told otherwise; 0 turns holding off, a negative count is refused', () => {
+    expect(loadInferenceConfig({ argv: [], env: {} }).joinHoldSteps).toBe(16);
+    expect(loadInferenceConfig({ argv: ['--join-hold-steps=0'], env: {} }).joinHoldSteps).toBe(0);
+    expect(loadInferenceConfig({ argv: [], env: { SWIRL_INFERENCE_JOIN_HOLD_STEPS: '4' } }).joinHoldSteps).toBe(4);
+    expect(() => loadInferenceConfig({ argv: ['--join-hold-steps=-1'], env: {} })).toThrow('--join-hold-steps must be 0 (join at once) or more, got -1');
+  });
+});

@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { credentials, Metadata } from '@grpc/grpc-js';
+import { InferenceServiceClient, type GenerateResponse } from '@swirl/proto';
+
+const REPO = join(__dirname, '..', '..', '..');
+
+/** The inference service in its own process, as the benchmarks run it. */
+export interface ServiceProcess {
+  readonly grpcPort: number;
+  /** Its Prometheus endpoint's port. */
+  readonly metricsPort: number;
+  stop(): void;
+}
+
+/**
+ * Starts the built service (apps/inference/dist) on loopback with one model, `bench@v1` from
+ * `dir`, with `nodeFlags` (V8 flags) and `args` (service flags; later ones override earlier).
+ * Resolves once the model is ready.
+ */
+export function startService(dir: string, nodeFlags: readonly string[], args: readonly string[]): Promise<ServiceProcess> {
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, join(REPO, 'apps/inference/dist/main.js'), '--host=127.0.0.1', '--grpc-port=0', '--metrics-port=0', '--openai-port=-1', `--models=bench@v1=${dir}`, ...args],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let log = '';
+  return new Promise((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      const listening = /"msg":"listening".*?"grpcPort":(\d+),"metricsPort":(\d+)/.exec(log);
+      if (listening !== null && log.includes('"msg":"model ready"')) {
+        resolve({ grpcPort: Number(listening[1]), metricsPort: Number(listening[2]), stop: () => child.kill('SIGTERM') });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`inference service exited with ${code}: ${log}`)));
+  });
+}
+
+export interface LoadOptions {
+  readonly prompt: readonly number[];
+  readonly newTokens: number;
+  readonly seconds: number;
+}
+
+/**
+ * `clients` concurrent callers, each sending its next greedy Generate (`ignore_eos`, so exactly
+ * `newTokens` each) as soon as the last returns, for `seconds`: generated tokens per second.
+ */
+export async function serviceRate(port: number, clients: number, load: LoadOptions): Promise<number> {
+  const client = new InferenceServiceClient(`127.0.0.1:${port}`, credentials.createInsecure());
+  const generateOnce = () =>
+    new Promise<number>((resolve, reject) =>
+      client.generate(
+        { model: undefined, input: { $case: 'promptTokenIds', value: { ids: [...load.prompt] } }, sampling: { temperature: 0, topP: undefined, topK: undefined, seed: undefined, maxNewTokens: load.newTokens, stopSequences: [], ignoreEos: true }, numSamples: 1, returnPromptTokenIds: false },
+        new Metadata(),
+        { deadline: Date.now() + 60_000 },
+        (err: Error | null, res: GenerateResponse) => (err ? reject(err) : resolve(res.completions[0]!.tokenIds.length)),
+      ),
+    );
+  await generateOnce(); // connect and warm up
+  let tokens = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() - started < load.seconds * 1000) {
+        // Not `tokens += await ...`: that reads `tokens` before awaiting and loses concurrent updates.
+        const n = await generateOnce();
+        tokens += n;
+      }
+    }),
+  );
+  client.close();
+  return tokens / ((performance.now() - started) / 1000);
+}
+
+/** The service's cache-position counters so far (see swirl_inference_cache_padding_positions_total). */
+export async function cachePositions(metricsPort: number): Promise<{ total: number; padding: number }> {
+  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+  const read = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? 'NaN');
+  return { total: read('swirl_inference_cache_positions_total'), padding: read('swirl_inference_cache_padding_positions_total') };
+}
+
+export function median(values: readonly number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  return v.length % 2 === 1 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+}
