@@ -13,4 +13,10 @@ describe('loadInferenceConfig', () => {
     expect(loadInferenceConfig({ argv: [], env: { SWIRL_INFERENCE_JOIN_HOLD_STEPS: '4' } }).joinHoldSteps).toBe(4);
     expect(() => loadInferenceConfig({ argv: ['--join-hold-steps=-1'], env: {} })).toThrow('--join-hold-steps must be 0 (join at once) or more, got -1');
   });
+
+  it('regroups for up to 20 ms unless told otherwise; 0 turns it off, a negative wait is refused', () => {
+    expect(loadInferenceConfig({ argv: [], env: {} }).regroupWaitMs).toBe(20);
+    expect(loadInferenceConfig({ argv: ['--regroup-wait-ms=0'], env: {} }).regroupWaitMs).toBe(0);
+    expect(() => loadInferenceConfig({ argv: ['--regroup-wait-ms=-5'], env: {} })).toThrow('--regroup-wait-ms must be 0 (admit at once) or more, got -5');
+  });
 });

@@ -22,6 +22,13 @@ export const inferenceOptionSpec = {
     default: 16,
     doc: 'decode steps a queued request may wait for a batch whose sequences all end within that many steps, to start level with the requests that follow instead of padded behind them; 0 = join at once',
   }),
+  regroupWaitMs: option<number>({
+    flag: 'regroup-wait-ms',
+    env: 'SWIRL_INFERENCE_REGROUP_WAIT_MS',
+    type: 'int',
+    default: 20,
+    doc: 'milliseconds the first requests reaching an empty batch may wait for as many as completed in the last that many milliseconds, to be prefilled together; 0 = admit at once',
+  }),
   // One thread by default: the local stack runs every service (and its clients) on the same
   // cores, and measured throughput was higher with one (tools/bench/inference-throughput).
   intraOpThreads: option<number>({ flag: 'intra-op-threads', env: 'SWIRL_INFERENCE_THREADS', type: 'int', default: 1, doc: 'onnxruntime threads per operator (0 = one per core)' }),
@@ -46,5 +53,6 @@ export function loadInferenceConfig(sources: OptionSources): InferenceConfig {
     if (value < 1) throw new OptionError(`--${flag} must be at least 1, got ${value}`);
   }
   if (config.joinHoldSteps < 0) throw new OptionError(`--join-hold-steps must be 0 (join at once) or more, got ${config.joinHoldSteps}`);
+  if (config.regroupWaitMs < 0) throw new OptionError(`--regroup-wait-ms must be 0 (admit at once) or more, got ${config.regroupWaitMs}`);
   return config;
 }

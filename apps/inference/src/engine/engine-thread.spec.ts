@@ -8,7 +8,7 @@ import type { GenerationRequest, TokenEvent } from './generation-request';
 import { loadOnnxDecoder, type OnnxDecoder } from '../model/onnx-decoder';
 import { readReference, tinyDecoderDir } from '../testing/tiny-decoder.test-support';
 
-const LIMITS = { maxBatchSize: 4, maxQueued: 4, joinHoldSteps: 0 };
+const LIMITS = { maxBatchSize: 4, maxQueued: 4, joinHoldSteps: 0, regroupWaitMs: 0 };
 
 /** A real worker thread with a real onnxruntime session, against the same engine run in this thread. */
 describe('EngineThread (tiny decoder, real onnxruntime in a worker thread)', () => {

@@ -19,6 +19,11 @@ export interface EngineLimits {
    * it (see `GenerationEngine.holdsQueue`); 0 joins at once.
    */
   readonly joinHoldSteps: number;
+  /**
+   * Milliseconds the first requests reaching an empty batch may wait for as many as completed in
+   * the last that many milliseconds (see `GenerationEngine.regroup`); 0 admits at once.
+   */
+  readonly regroupWaitMs: number;
 }
 
 interface Pending {
@@ -59,6 +64,10 @@ export class GenerationEngine {
   private batch: DecoderBatch;
   private running = false;
   private idle: Promise<void> = Promise.resolve();
+  /** When requests completed, the last `regroupWaitMs` only: how many to expect back. */
+  private readonly completedAt: number[] = [];
+  /** Wakes `regroup` when a request is queued. */
+  private onQueued: (() => void) | undefined;
 
   constructor(
     private readonly session: RuntimeSession,
@@ -93,6 +102,7 @@ export class GenerationEngine {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, enqueuedAt: performance.now(), resolve, reject });
       this.metrics.queueDepth.set(this.queue.length);
+      this.onQueued?.();
       if (!this.running) {
         this.running = true;
         this.idle = this.loop();
@@ -105,6 +115,7 @@ export class GenerationEngine {
       try {
         this.dropCancelled();
         // Checked here, not only inside: an async call costs a promise and a microtask turn on every step.
+        if (this.rows.length === 0 && this.queue.length > 0 && this.limits.regroupWaitMs > 0) await this.regroup();
         if (this.queue.length > 0 && !this.holdsQueue()) await this.admit();
         if (this.rows.length > 0) await this.decodeStep();
       } catch (err) {
@@ -148,6 +159,43 @@ export class GenerationEngine {
     if (hold === 0 || this.rows.length === 0) return false;
     for (const { seq } of this.rows) if (seq.tokensLeft > hold) return false;
     return true;
+  }
+
+  /**
+   * With the batch empty, waits until as many requests are queued as completed in the last
+   * `regroupWaitMs`, for `regroupWaitMs` at most. Clients that send their next request as soon as
+   * one returns come back a few milliseconds apart (each reply and request is its own gRPC call):
+   * admitted as they come, the first would be prefilled alone and run steps ahead of the others,
+   * which then join it left-padded; waiting prefills them together, in one forward pass, level.
+   * A request with no recent completion to wait for (a single client, the first of a burst) is
+   * admitted at once. A queued request cancelled meanwhile leaves when the wait ends.
+   */
+  private async regroup(): Promise<void> {
+    const wait = this.limits.regroupWaitMs;
+    const started = performance.now();
+    this.forgetCompletionsBefore(started - wait);
+    const expected = this.completedAt.length;
+    // Each completion is expected back once.
+    this.completedAt.length = 0;
+    while (this.queue.length < expected) {
+      const left = started + wait - performance.now();
+      if (left <= 0) return;
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.onQueued = undefined;
+          resolve();
+        };
+        const timer = setTimeout(wake, left);
+        this.onQueued = wake;
+      });
+    }
+  }
+
+  private forgetCompletionsBefore(time: number): void {
+    let old = 0;
+    while (old < this.completedAt.length && this.completedAt[old]! < time) old++;
+    if (old > 0) this.completedAt.splice(0, old);
   }
 
   /** Moves queued requests into the batch while there is room, prefilling their prompts together. */
@@ -255,6 +303,10 @@ export class GenerationEngine {
       return;
     }
     const now = performance.now();
+    if (this.limits.regroupWaitMs > 0) {
+      this.forgetCompletionsBefore(now - this.limits.regroupWaitMs);
+      this.completedAt.push(now);
+    }
     active.pending.resolve({
       sequences: active.sequences,
       timings: {

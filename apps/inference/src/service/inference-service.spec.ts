@@ -57,9 +57,9 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
   const generate = (req: GenerateRequest, opts: grpc.CallOptions = {}) => unaryCall<GenerateRequest, GenerateResponse>(client.generate.bind(client), req, opts);
 
   const logger = createLogger({ service: 'inference', write: (l) => (process.env['DBG'] ? process.stderr.write(l) : undefined) });
-  // Holding off: these tests are about requests joining a running batch at any step (holding is
-  // generation-engine.spec.ts's subject).
-  const common = ['--host=127.0.0.1', '--grpc-port=0', '--metrics-port=0', '--intra-op-threads=1', '--max-batch-size=8', '--max-queued=16', '--join-hold-steps=0'];
+  // Holding and regrouping off: these tests are about requests joining a running batch at any
+  // step (both are generation-engine.spec.ts's subject).
+  const common = ['--host=127.0.0.1', '--grpc-port=0', '--metrics-port=0', '--intra-op-threads=1', '--max-batch-size=8', '--max-queued=16', '--join-hold-steps=0', '--regroup-wait-ms=0'];
   /** LoadModel request for version `version` of "tiny" on this backend. */
   const loadRequest = (version: string, activate: boolean) =>
     backend === 'onnx'
