@@ -118,7 +118,7 @@ async function main(): Promise<void> {
       const paired = (num: number, den: number) => medianOf(rounds.map((r) => r[num]! / r[den]!)).toFixed(2);
       process.stdout.write(`${'medians of the per-round ratios'.padEnd(46)} ${paired(3, 1)}x / ${paired(2, 0)}x / ${paired(3, 2)}x\n`);
     }
-    process.stdout.write(`${'padding in the 16-client batches'.padEnd(46)} ${((100 * padding.padding) / padding.total).toFixed(1)}% of the cache positions attended (--join-hold-steps)\n`);
+    process.stdout.write(`${'padding in the 16-client batches'.padEnd(46)} ${((100 * padding.padding) / padding.total).toFixed(1)}% of the cache positions attended (--join-hold-steps, --regroup-wait-ms)\n`);
     // What the machine allows: 16 sequences on every core with no server at all, against one
     // raw stream. Targets 2 and 3 together need service 16 >= 3.6x raw batch 1.
     process.stdout.write(`${'2 raw loops x batch 8 / raw batch 1'.padEnd(46)} ${(twoRaw8 / raw1).toFixed(2)}x  (the ceiling of service 16 / raw batch 1; targets 2 and 3 need 3.6x)\n`);
