@@ -28,9 +28,15 @@ export function startService(dir: string, nodeFlags: readonly string[], args: re
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (chunk: Buffer) => {
       log += chunk.toString();
-      const listening = /"msg":"listening".*?"grpcPort":(\d+),"metricsPort":(\d+)/.exec(log);
-      if (listening !== null && log.includes('"msg":"model ready"')) {
-        resolve({ grpcPort: Number(listening[1]), metricsPort: Number(listening[2]), stop: () => child.kill('SIGTERM') });
+      const listening = /"msg":"listening"[^\n]*/.exec(log)?.[0];
+      if (listening === undefined || !log.includes('"msg":"model ready"')) return;
+      const port = (name: string) => Number(new RegExp(`"${name}":(\\d+)`).exec(listening)?.[1]);
+      const [grpcPort, metricsPort] = [port('grpcPort'), port('metricsPort')];
+      if (!(grpcPort > 0 && metricsPort > 0)) {
+        child.kill('SIGTERM');
+        reject(new Error(`the benchmark reads the service's gRPC and metrics ports (do not pass --metrics-port=-1): ${listening}`));
+      } else {
+        resolve({ grpcPort, metricsPort, stop: () => child.kill('SIGTERM') });
       }
     });
     child.on('exit', (code) => reject(new Error(`inference service exited with ${code}: ${log}`)));
