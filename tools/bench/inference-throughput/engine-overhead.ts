@@ -12,12 +12,9 @@ import { GenerationEngine } from '../../../apps/inference/src/engine/generation-
 import { loadOnnxDecoder } from '../../../apps/inference/src/model/onnx-decoder';
 import type { RuntimeSession, TensorData } from '../../../apps/inference/src/runtime/onnx-runtime';
 import { tinyDecoderDir } from '../../../apps/inference/src/testing/tiny-decoder.test-support';
+import { arg, median as medianOf } from './bench-args';
 import { rawDecodeLoop } from './raw-decode-loop';
 
-const arg = (name: string, dflt: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? dflt : process.argv[i + 1]!;
-};
 const SECONDS = Number(arg('seconds', '2'));
 const REPEAT = Number(arg('repeat', '5'));
 const NEW_TOKENS = 64;
@@ -71,10 +68,7 @@ async function main(): Promise<void> {
     process.stdout.write(`round ${i + 1}: ${round.map((v) => v.toFixed(1)).join(' / ')} us per token (raw 1 / engine 1 / raw 8 / engine 8)\n`);
     rounds.push(round);
   }
-  const median = (k: number) => {
-    const v = rounds.map((r) => r[k]!).sort((a, b) => a - b);
-    return v.length % 2 === 1 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
-  };
+  const median = (k: number) => medianOf(rounds.map((r) => r[k]!));
   const [raw1, eng1, raw8, eng8] = [0, 1, 2, 3].map(median) as [number, number, number, number];
   process.stdout.write(`JavaScript per generated token, onnxruntime replayed (medians of ${REPEAT}):\n`);
   process.stdout.write(`  1 sequence:   raw loop ${raw1.toFixed(1)} us, engine ${eng1.toFixed(1)} us (${(eng1 / raw1).toFixed(2)}x the raw loop)\n`);

@@ -10,12 +10,9 @@ import { readDecoderConfig } from '../../../apps/inference/src/model/model-confi
 import { openSession } from '../../../apps/inference/src/runtime/onnx-runtime';
 import { tinyDecoderDir } from '../../../apps/inference/src/testing/tiny-decoder.test-support';
 import { rawDecodeLoop } from './raw-decode-loop';
-import { cachePositions, median as medianOf, serviceRate, startService } from './service-under-load';
+import { arg, median as medianOf } from './bench-args';
+import { cachePositions, serviceRate, startService } from './service-under-load';
 
-const arg = (name: string, dflt: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? dflt : process.argv[i + 1]!;
-};
 const MODEL = arg('model', '');
 const NEW_TOKENS = Number(arg('tokens', '64'));
 const SECONDS = Number(arg('seconds', '6'));

@@ -6,12 +6,9 @@
  *   npm run bench:inference:ab -- --a "--join-hold-steps=0" --b "--join-hold-steps=16" [--clients 16 --seconds 3 --rounds 10 --model DIR]
  */
 import { tinyDecoderDir } from '../../../apps/inference/src/testing/tiny-decoder.test-support';
-import { cachePositions, median, serviceRate, startService, type ServiceProcess } from './service-under-load';
+import { arg, median } from './bench-args';
+import { cachePositions, serviceRate, startService, type ServiceProcess } from './service-under-load';
 
-const arg = (name: string, dflt: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? dflt : process.argv[i + 1]!;
-};
 const CLIENTS = Number(arg('clients', '16'));
 const SECONDS = Number(arg('seconds', '3'));
 const ROUNDS = Number(arg('rounds', '10'));

@@ -86,8 +86,3 @@ export async function cachePositions(metricsPort: number): Promise<{ total: numb
   const read = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? 'NaN');
   return { total: read('swirl_inference_cache_positions_total'), padding: read('swirl_inference_cache_padding_positions_total') };
 }
-
-export function median(values: readonly number[]): number {
-  const v = [...values].sort((a, b) => a - b);
-  return v.length % 2 === 1 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
-}
