@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
-import { createEngineMetrics } from './engine-metrics';
+import { createEngineMetrics, type EngineMetrics } from './engine-metrics';
 import { MetricsRecorder } from './engine-thread-metrics';
-import { GenerationEngine } from './generation-engine';
+import { GenerationEngine, type EngineLimits } from './generation-engine';
 import type { GenerationRequest, GenerationResult } from './generation-request';
 import { loadOnnxDecoder, type OnnxDecoder } from '../model/onnx-decoder';
 import { readReference, tinyDecoderDir } from '../testing/tiny-decoder.test-support';
@@ -17,11 +17,14 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
     decoder = await loadOnnxDecoder(tinyDecoderDir(), { intraOpThreads: 1 });
   }, 60_000);
   afterAll(() => decoder?.session.release());
+  /** An engine on the tiny decoder: batch 4, queue 8, holding and regrouping off unless `limits` say otherwise. */
+  const engineWith = (limits: Partial<EngineLimits>, metrics: EngineMetrics = createEngineMetrics(new Registry())) =>
+    new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps: 0, regroupWaitMs: 0, ...limits }, metrics);
 
   it('serves a request queued by a caller continuing straight from the last completed one', async () => {
     // Regression: the loop used to mark itself idle a few microtasks after it ran out of work,
     // so a request queued in between waited forever.
-    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps: 0, regroupWaitMs: 0 }, createEngineMetrics(new Registry()));
+    const engine = engineWith({});
     const request = () => greedy(readReference(tinyDecoderDir()).prompt_token_ids[0]!, 3);
     // Awaited directly (no extra promise between): a hang shows as this test's timeout.
     for (let round = 0; round < 3; round++) {
@@ -32,7 +35,7 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
 
   it('reports an inter-token latency per token after each first one, including prefills that ran in between', async () => {
     const recorder = new MetricsRecorder();
-    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps: 0, regroupWaitMs: 0 }, recorder.metrics);
+    const engine = engineWith({}, recorder.metrics);
     const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
     // A second request with a long prompt arrives after the first one's 5th token: its prefill runs
     // between two of the first one's tokens.
@@ -50,7 +53,7 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
 
   it('takes requests cancelled while queued off the queue-depth gauge at once, while another request runs', async () => {
     const recorder = new MetricsRecorder();
-    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 1, maxQueued: 8, joinHoldSteps: 0, regroupWaitMs: 0 }, recorder.metrics);
+    const engine = engineWith({ maxBatchSize: 1 }, recorder.metrics);
     const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
     const cancel = new AbortController();
     const depths: number[] = [];
@@ -76,7 +79,7 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
    * what happened, in order: the first one's completion and the second one's first token.
    */
   async function secondArrivesAfterFirstToken(joinHoldSteps: number, budget: number): Promise<string[]> {
-    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps, regroupWaitMs: 0 }, createEngineMetrics(new Registry()));
+    const engine = engineWith({ joinHoldSteps });
     const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
     const events: string[] = [];
     let second: Promise<GenerationResult> | undefined;
@@ -98,7 +101,7 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
 
   it('counts the cache positions each decode step attends over, and the padding among them', async () => {
     const recorder = new MetricsRecorder();
-    const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps: 0, regroupWaitMs: 0 }, recorder.metrics);
+    const engine = engineWith({}, recorder.metrics);
     const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
     const ten = Array.from({ length: 10 }, (_, i) => prompt[i % prompt.length]!);
     // A (10 prompt tokens) is prefilled alone and takes one step (past 10); B (4) joins it at past
@@ -111,13 +114,11 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
   }, 20_000);
 
   describe('regrouping after the batch empties', () => {
-    const engineWaiting = (regroupWaitMs: number) =>
-      new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps: 0, regroupWaitMs }, createEngineMetrics(new Registry()));
     const request = () => greedy(readReference(tinyDecoderDir()).prompt_token_ids[0]!, 3);
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
     it('prefills requests that come back within regroupWaitMs of as many completions together', async () => {
-      const engine = engineWaiting(2_000);
+      const engine = engineWith({ regroupWaitMs: 2_000 });
       await Promise.all([request(), request(), request()].map((r) => engine.generate(r)));
       // Three completed; the first to come back waits for the other two, 50 ms later.
       const first = engine.generate(request());
@@ -129,7 +130,7 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
     }, 20_000);
 
     it('waits at most regroupWaitMs, and not at all with no completion to expect back', async () => {
-      const engine = engineWaiting(200);
+      const engine = engineWith({ regroupWaitMs: 200 });
       // Nothing completed yet: admitted at once (well before the 200 ms).
       const alone = await engine.generate(request());
       expect(alone.timings.queueMs).toBeLessThan(100);

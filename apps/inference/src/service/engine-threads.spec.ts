@@ -1,8 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import { createClient, createLogger } from '@swirl/grpc-kit';
 import { InferenceServiceClient, type GenerateRequest, type GenerateResponse } from '@swirl/proto';
-import { startInferenceService, type RunningInferenceService } from '../start-inference-service';
 import { loadInferenceConfig } from '../inference-config';
+import { startInferenceService, type RunningInferenceService } from '../start-inference-service';
 import { readReference, tinyDecoderDir } from '../testing/tiny-decoder.test-support';
 
 /** The service with two engine threads, each holding one running and one queued request. */
