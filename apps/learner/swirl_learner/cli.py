@@ -1,4 +1,4 @@
-"""The one entry point: `python -m swirl_learner {serve,export-fixture,train-sft}`."""
+"""The one entry point: `python -m swirl_learner {serve,export-fixture,reexport,train-sft,health-probe}`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from swirl_learner.config import CACHE_OUTPUTS, SWIRL_CACHE_OUTPUTS
 from swirl_learner.server_security import (
     AUTH_TOKEN, SECURITY_OPTIONS, TLS_CERT, TLS_CLIENT_CA, TLS_KEY, SettingsError, load_server_security, pick,
 )
@@ -16,7 +17,20 @@ from swirl_learner.server_security import (
 def _export_fixture(args: argparse.Namespace) -> int:
     from swirl_learner.fixture import write_fixture
 
-    summary = write_fixture(Path(args.out), args.seed)
+    summary = write_fixture(Path(args.out), args.seed, args.cache_outputs)
+    print(json.dumps(summary))
+    return 0
+
+
+def _reexport(args: argparse.Namespace) -> int:
+    from swirl_learner.export_dir import VerificationError
+    from swirl_learner.reexport import reexport
+
+    try:
+        summary = reexport(Path(args.source), Path(args.out), args.opset)
+    except (ValueError, FileExistsError, VerificationError) as err:
+        print(f"reexport: {err}", file=sys.stderr, flush=True)
+        return 1
     print(json.dumps(summary))
     return 0
 
@@ -65,7 +79,15 @@ def main(argv: list[str] | None = None) -> int:
     fixture = commands.add_parser("export-fixture", help="write a tiny random model in the export format plus reference logits")
     fixture.add_argument("--out", required=True, help="output directory (replaced atomically)")
     fixture.add_argument("--seed", type=int, default=0)
+    fixture.add_argument("--cache-outputs", choices=CACHE_OUTPUTS, default=SWIRL_CACHE_OUTPUTS,
+                         help="graph signature: new = new_key_values.* (swirl-onnx-kv-append/1), present = present.* (swirl-onnx-kv/1) (default: %(default)s)")
     fixture.set_defaults(run=_export_fixture)
+
+    again = commands.add_parser("reexport", help="write a swirl-decoder export directory again in the current default graph signature (same weights)")
+    again.add_argument("--from", dest="source", required=True, help="export directory with config.json, model.safetensors, tokenizer.json")
+    again.add_argument("--out", required=True, help="output directory (replaced atomically; may equal --from)")
+    again.add_argument("--opset", type=int, default=0, help="ONNX opset (default: 0 = the learner's default, 17)")
+    again.set_defaults(run=_reexport)
 
     sft = commands.add_parser("train-sft", help="train a fresh swirl decoder by imitation on rendered conversations (JSONL) and export it")
     sft.add_argument("--data", required=True, help="JSONL, one {family, messages: [{role, content}]} per line")

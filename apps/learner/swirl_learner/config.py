@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 MODEL_TYPE = "swirl-decoder"
-# The graph signature (inputs/outputs/cache layout), shared by every exported architecture.
-EXPORT_FORMAT = "swirl-onnx-kv/1"
+
+# The graph signatures (EXPORT_FORMAT.md); config.json `export_format` names the one a directory
+# holds. Both take the same inputs and differ in how the KV cache comes back:
+# "present": past + this call's keys/values (the Hugging Face convention; any architecture);
+# "new": this call's keys/values only, the caller appends them to a cache buffer it keeps
+# (swirl decoder only: it needs attention split into past and new parts).
+CacheOutputs = Literal["present", "new"]
+CACHE_OUTPUTS: tuple[CacheOutputs, ...] = ("new", "present")
+EXPORT_FORMAT_PRESENT = "swirl-onnx-kv/1"
+EXPORT_FORMAT_APPEND = "swirl-onnx-kv-append/1"
+EXPORT_FORMATS: dict[CacheOutputs, str] = {"present": EXPORT_FORMAT_PRESENT, "new": EXPORT_FORMAT_APPEND}
+# What the swirl decoder is exported in unless a caller asks otherwise.
+SWIRL_CACHE_OUTPUTS: CacheOutputs = "new"
 
 
 @dataclass(frozen=True)
@@ -74,7 +85,8 @@ class ExportConfig:
         d = self.decoder
         return {
             "model_type": MODEL_TYPE,
-            "export_format": EXPORT_FORMAT,
+            # write_export sets this to the signature of the graph it actually writes.
+            "export_format": EXPORT_FORMATS[SWIRL_CACHE_OUTPUTS],
             "num_layers": d.num_layers,
             "num_heads": d.num_heads,
             "num_key_value_heads": d.num_heads,

@@ -11,7 +11,7 @@ from typing import Any
 from swirl.v1 import common_pb2, learner_pb2
 from swirl_learner.backends import HuggingFaceBackend, SwirlBackend
 from swirl_learner.chat import CHAT_TEMPLATE
-from swirl_learner.config import EXPORT_FORMAT, ExportConfig, SpecialTokenIds
+from swirl_learner.config import EXPORT_FORMATS, ExportConfig, SpecialTokenIds
 from swirl_learner.errors import FailedPrecondition, Internal, InvalidArgument, Unimplemented
 from swirl_learner.export_dir import VerificationError, sha256_file, write_export
 from swirl_learner.hf_adapter import HfDecoderAdapter
@@ -24,12 +24,13 @@ MIN_OPSET, MAX_OPSET = 17, 20
 
 
 def hf_config_json(adapter: HfDecoderAdapter, special: SpecialTokenIds, stamp: dict[str, Any]) -> dict[str, Any]:
-    """The swirl export field set for a Hugging Face model (model_type stays the HF one)."""
+    """The swirl export field set for a Hugging Face model (model_type stays the HF one).
+    Its graph has present.* outputs: the append signature needs the swirl decoder's split attention."""
     c = adapter.model.config
     layout = adapter.cache_layout
     return {
         "model_type": str(c.model_type),
-        "export_format": EXPORT_FORMAT,
+        "export_format": EXPORT_FORMATS[adapter.export_signatures[0]],
         "num_layers": layout.num_layers,
         "num_heads": int(c.num_attention_heads),
         "num_key_value_heads": layout.num_kv_heads,

@@ -1,7 +1,8 @@
 """`export-fixture`: a tiny randomly initialised model in the export format, plus reference logits.
 
 reference.json lets the inference service check its tokenizer, chat template, position ids,
-padding and KV-cache handling against PyTorch without running Python.
+padding and KV-cache handling against PyTorch without running Python. The graph has either
+signature (`cache_outputs`), so the service can test both; reference.json is the same for both.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import numpy as np
 import torch
 
 from swirl_learner.chat import CHAT_TEMPLATE, render_chat
-from swirl_learner.config import DecoderConfig, ExportConfig
+from swirl_learner.config import SWIRL_CACHE_OUTPUTS, CacheOutputs, DecoderConfig, ExportConfig
 from swirl_learner.export_dir import write_export
 from swirl_learner.model import SwirlDecoder
 from swirl_learner.parity import torch_greedy
@@ -41,7 +42,7 @@ def _round(array: np.ndarray) -> Any:
     return np.vectorize(lambda v: float(f"{v:.7g}"), otypes=[float])(array).tolist() if array.dtype.kind == "f" else array.tolist()
 
 
-def write_fixture(out_dir: Path, seed: int) -> dict[str, Any]:
+def write_fixture(out_dir: Path, seed: int, cache_outputs: CacheOutputs = SWIRL_CACHE_OUTPUTS) -> dict[str, Any]:
     torch.manual_seed(seed)
     tokenizer = build_tokenizer()
     special = special_token_ids(tokenizer)
@@ -54,7 +55,8 @@ def write_fixture(out_dir: Path, seed: int) -> dict[str, Any]:
     reference = {
         "description": "torch logits of a left-padded greedy run: calls[0] is the prefill (past_len 0), "
         "calls[1..] are cached decode steps feeding greedy_token_ids[:, k-1]; each call's cache is "
-        "the previous call's present.* outputs.",
+        "the previous call's cache plus its keys/values: its present.* outputs (swirl-onnx-kv/1), or its "
+        "past concatenated with its new_key_values.* along axis 2 (swirl-onnx-kv-append/1).",
         "seed": seed,
         "tolerance": 1e-4,
         "pad_token_id": special.pad,
@@ -75,5 +77,5 @@ def write_fixture(out_dir: Path, seed: int) -> dict[str, Any]:
         ],
     }
     config = ExportConfig(cfg, special, CHAT_TEMPLATE, provenance({"kind": "random-init fixture", "seed": seed}))
-    result = write_export(out_dir, model, tokenizer, config.to_json_dict(), extra_files={"reference.json": json.dumps(reference) + "\n"})
-    return {"out": str(result.path), "onnx_sha256": result.onnx_sha256, "max_abs_logit_diff": result.max_abs_logit_diff}
+    result = write_export(out_dir, model, tokenizer, config.to_json_dict(), extra_files={"reference.json": json.dumps(reference) + "\n"}, cache_outputs=cache_outputs)
+    return {"out": str(result.path), "onnx_sha256": result.onnx_sha256, "max_abs_logit_diff": result.max_abs_logit_diff, "export_format": result.export_format}

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from torch import Tensor
 
+from swirl_learner.config import CacheOutputs
 from swirl_learner.model import CacheLayout, CachedDecoder, KeyValue
 
 
 class HfDecoderAdapter(CachedDecoder):
+    # transformers' attention concatenates the cache itself, so only the present.* signature
+    # (swirl-onnx-kv/1) can be exported from it.
+    export_signatures: ClassVar[tuple[CacheOutputs, ...]] = ("present",)
+
     def __init__(self, model: Any) -> None:
         super().__init__()
         # Eager attention: the traced graph then holds plain MatMul/Softmax ops with our mask.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,8 +12,13 @@ import torch
 
 import swirl_learner  # noqa: F401  (puts the generated stubs on sys.path)
 from swirl.v1 import learner_pb2, learner_pb2_grpc
+from swirl_learner.chat import CHAT_TEMPLATE
+from swirl_learner.config import DecoderConfig, ExportConfig
+from swirl_learner.export_dir import write_export
+from swirl_learner.model import SwirlDecoder
+from swirl_learner.provenance import provenance
 from swirl_learner.server import build_server
-from swirl_learner.tokenizer import build_tokenizer
+from swirl_learner.tokenizer import build_tokenizer, special_token_ids
 
 L = learner_pb2
 VOCAB = 263  # the byte tokenizer: 256 bytes + 7 special tokens
@@ -59,6 +65,18 @@ def sequence(prompt: list[int], action: list[int], advantage: float = 0.0, **kw:
         advantage=advantage,
         **kw,  # type: ignore[arg-type]
     )
+
+
+def write_old_export(out: Path, seed: int = 0) -> Path:
+    """A tiny swirl-decoder export with weights in the present.* signature (swirl-onnx-kv/1), as
+    every export was before the append signature; plus an extra file, like train-sft's curve."""
+    torch.manual_seed(seed)
+    tokenizer = build_tokenizer()
+    model = SwirlDecoder(DecoderConfig(vocab_size=tokenizer.get_vocab_size(), num_layers=2, hidden_size=32, num_heads=2, max_seq_len=128)).eval()
+    config = ExportConfig(model.config, special_token_ids(tokenizer), CHAT_TEMPLATE, provenance({"kind": "test base", "seed": seed}))
+    write_export(out, model, tokenizer, config.to_json_dict(), extra_files={"training-curve.json": json.dumps({"loss": [1.0, 0.5]}) + "\n"},
+                 weights=model.state_dict(), cache_outputs="present")
+    return out
 
 
 class Server:

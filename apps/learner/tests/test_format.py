@@ -22,10 +22,11 @@ from swirl_learner.parity import left_pad, onnx_max_diff, positions_from_mask, t
 REPO = Path(__file__).resolve().parents[3]
 
 
-@pytest.fixture(scope="module")
-def fixture_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+# Both graph signatures: new_key_values.* (the swirl default) and present.*.
+@pytest.fixture(scope="module", params=["new", "present"])
+def fixture_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("fixture") / "tiny"
-    write_fixture(out, seed=1)
+    write_fixture(out, seed=1, cache_outputs=request.param)
     return out
 
 
@@ -35,6 +36,9 @@ def test_fixture_files_and_config(fixture_dir: Path) -> None:
     for key in ("num_layers", "num_heads", "head_dim", "hidden_size", "vocab_size", "max_position_embeddings", "bos_token_id", "eos_token_id", "pad_token_id", "provenance"):
         assert key in config, key
     assert config["model_type"] == "swirl-decoder"
+    outputs = [o.name for o in OnnxPolicy(fixture_dir / "model.onnx", config["num_layers"], config["num_heads"], config["head_dim"]).session.get_outputs()]
+    kind = "new" if "new_key_values.0.key" in outputs else "present"
+    assert config["export_format"] == {"new": "swirl-onnx-kv-append/1", "present": "swirl-onnx-kv/1"}[kind]
     assert config["chat_template"] == CHAT_TEMPLATE
     assert config["head_dim"] * config["num_heads"] == config["hidden_size"]
 
@@ -116,3 +120,5 @@ def test_onnxruntime_node_matches_reference(fixture_dir: Path) -> None:
     out = subprocess.run(["node", str(Path(__file__).parent / "ort_node_check.cjs"), str(fixture_dir)], capture_output=True, text=True, cwd=REPO, timeout=60)
     diff = float(out.stdout.strip().split()[-1])
     assert diff <= 1e-4, out.stdout + out.stderr
+    config = json.loads((fixture_dir / "config.json").read_text())
+    assert ("new_key_values" in out.stdout) == (config["export_format"] == "swirl-onnx-kv-append/1"), out.stdout

@@ -205,6 +205,7 @@ def test_export_over_grpc(server: Server, tokenizer_path: Path, tmp_path: Path) 
     assert sorted(p.name for p in out.iterdir()) == ["config.json", "model.onnx", "tokenizer.json"]
     config = json.loads((out / "config.json").read_text())
     assert config["provenance"]["run_id"] == "run-a" and config["provenance"]["step"] == 1
+    assert config["export_format"] == "swirl-onnx-kv-append/1"  # the swirl decoder's default signature
     again = stub.Export(L.ExportRequest(request_id="e2", output_dir=str(out), model=C.ModelRef(name="swirl-tiny")))
     assert again.onnx_sha256 == response.onnx_sha256  # the same step to the same directory: existing export
     stub.TrainStep(sft(2))

@@ -135,6 +135,7 @@ def test_the_export_is_also_the_learner_checkpoint_of_the_same_weights(data_file
     with torch.no_grad():
         torch_logits = backend.logits(torch.tensor(ids), torch.ones_like(torch.tensor(ids))).numpy()
     policy = OnnxPolicy(out / "model.onnx", config["num_layers"], config["num_heads"], config["head_dim"])
+    assert policy.cache_outputs == "new" and config["export_format"] == "swirl-onnx-kv-append/1"
     onnx_logits, _ = policy.run(ids, np.ones_like(ids), np.arange(ids.shape[1])[None, :], policy.empty_cache(1))
     assert float(np.abs(torch_logits - onnx_logits).max()) <= 1e-4
 

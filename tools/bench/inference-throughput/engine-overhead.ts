@@ -54,11 +54,11 @@ async function engineRate(engine: GenerationEngine, recorder: MetricsRecorder, c
 
 async function main(): Promise<void> {
   const decoder = await loadOnnxDecoder(arg('model', '') || tinyDecoderDir(), { intraOpThreads: 1 });
-  const session = replaying(decoder.session);
+  const graph = { ...decoder, session: replaying(decoder.session) };
   const recorder = new MetricsRecorder();
-  const engine = new GenerationEngine(session, decoder.config, decoder.tokenizer, { maxBatchSize: 16, maxQueued: 64, joinHoldSteps: 0, regroupWaitMs: 0 }, recorder.metrics);
+  const engine = new GenerationEngine(graph, decoder.tokenizer, { maxBatchSize: 16, maxQueued: 64, joinHoldSteps: 0, regroupWaitMs: 0 }, recorder.metrics);
   const usPerToken = (rate: number) => 1e6 / rate;
-  const measures = [() => rawDecodeLoop(session, decoder.config, 1, PROMPT, NEW_TOKENS, SECONDS), () => engineRate(engine, recorder, 1), () => rawDecodeLoop(session, decoder.config, 8, PROMPT, NEW_TOKENS, SECONDS), () => engineRate(engine, recorder, 8)];
+  const measures = [() => rawDecodeLoop(graph, 1, PROMPT, NEW_TOKENS, SECONDS), () => engineRate(engine, recorder, 1), () => rawDecodeLoop(graph, 8, PROMPT, NEW_TOKENS, SECONDS), () => engineRate(engine, recorder, 8)];
   // Warm-up: records every shape and lets the JIT compile both paths.
   for (const measure of measures) await measure();
   const rounds: number[][] = [];

@@ -5,9 +5,7 @@
  * cores give 16 sequences). Run: npm run bench:inference [-- --model DIR].
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { readDecoderConfig } from '../../../apps/inference/src/model/model-config';
-import { openSession } from '../../../apps/inference/src/runtime/onnx-runtime';
+import { loadOnnxDecoder } from '../../../apps/inference/src/model/onnx-decoder';
 import { tinyDecoderDir } from '../../../apps/inference/src/testing/tiny-decoder.test-support';
 import { rawDecodeLoop } from './raw-decode-loop';
 import { arg, median as medianOf } from './bench-args';
@@ -29,9 +27,9 @@ const GC_FLAGS = process.execArgv.filter((a) => a === '--single-threaded-gc');
 const PROMPT = Array.from({ length: 48 }, (_, i) => 65 + (i % 26));
 
 async function rawLoop(dir: string, batch: number): Promise<number> {
-  const session = await openSession(join(dir, 'model.onnx'), { intraOpThreads: THREADS });
-  const rate = await rawDecodeLoop(session, readDecoderConfig(dir), batch, PROMPT, NEW_TOKENS, SECONDS);
-  await session.release();
+  const decoder = await loadOnnxDecoder(dir, { intraOpThreads: THREADS });
+  const rate = await rawDecodeLoop(decoder, batch, PROMPT, NEW_TOKENS, SECONDS);
+  await decoder.session.release();
   return rate;
 }
 
@@ -68,8 +66,9 @@ async function main(): Promise<void> {
     process.stdout.write(String(await rawLoop(dir, Number(child))));
     return;
   }
-  const config = readDecoderConfig(dir);
-  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement, ${THREADS} onnxruntime thread(s) per session on both sides, service with ${ENGINE_THREADS} engine thread(s), ${REPEAT} round(s)\n`);
+  const { config, cacheOutputs, session } = await loadOnnxDecoder(dir, { intraOpThreads: 1 });
+  await session.release();
+  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}, ${cacheOutputs}-cache signature); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement, ${THREADS} onnxruntime thread(s) per session on both sides, service with ${ENGINE_THREADS} engine thread(s), ${REPEAT} round(s)\n`);
   const service = await startService(dir, GC_FLAGS, ['--max-batch-size=16', `--intra-op-threads=${THREADS}`, `--engine-threads=${ENGINE_THREADS}`]);
   const load = { prompt: PROMPT, newTokens: NEW_TOKENS, seconds: SECONDS };
   // Cache positions the 16-client measurements attended over, and the padding among them.

@@ -24,12 +24,12 @@ export function createEngineMetrics(registry: Registry): EngineMetrics {
     generatedTokens: new Counter({ name: 'swirl_inference_generated_tokens_total', help: 'Tokens generated.', registers: [registry] }),
     cachePositions: new Counter({
       name: 'swirl_inference_cache_positions_total',
-      help: 'KV-cache positions the decode steps attended over: rows x the batch\'s left-padded past length, summed over steps.',
+      help: 'KV-cache positions the decode steps attended over: rows x the batch\'s cache length (left-padded past, plus the free columns an append-signature cache keeps ahead), summed over steps.',
       registers: [registry],
     }),
     paddingPositions: new Counter({
       name: 'swirl_inference_cache_padding_positions_total',
-      help: 'Of swirl_inference_cache_positions_total, the padding (rows shorter than the longest): work a step spends on no token.',
+      help: 'Of swirl_inference_cache_positions_total, those holding no token (left padding of rows shorter than the longest, free columns): work a step spends on nothing.',
       registers: [registry],
     }),
     batchSize: new Histogram({

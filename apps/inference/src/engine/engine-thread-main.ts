@@ -25,7 +25,7 @@ async function runEngineThread(port: MessagePort, data: EngineThreadData): Promi
     return;
   }
   const recorder = new MetricsRecorder();
-  const engine = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, data.limits, recorder.metrics);
+  const engine = new GenerationEngine(decoder, decoder.tokenizer, data.limits, recorder.metrics);
   const flushMetrics = () => {
     const delta = recorder.take();
     if (delta !== undefined) post({ type: 'metrics', delta });

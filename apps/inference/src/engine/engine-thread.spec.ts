@@ -41,7 +41,7 @@ describe('EngineThread (tiny decoder, real onnxruntime in a worker thread)', () 
   });
 
   it('generates what the engine generates in this thread: tokens, log-probs, text, reasons', async () => {
-    const local = new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, LIMITS, createEngineMetrics(new Registry()));
+    const local = new GenerationEngine(decoder, decoder.tokenizer, LIMITS, createEngineMetrics(new Registry()));
     for (const over of [{}, { sampling: { temperature: 0, topK: 0, topP: 1 }, numSamples: 1 }, { ignoreEos: false, maxNewTokens: 40 }]) {
       const here = await local.generate(request(over));
       const there = await thread.generate(request(over));

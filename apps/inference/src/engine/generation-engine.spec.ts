@@ -19,7 +19,7 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
   afterAll(() => decoder?.session.release());
   /** An engine on the tiny decoder: batch 4, queue 8, holding and regrouping off unless `limits` say otherwise. */
   const engineWith = (limits: Partial<EngineLimits>, metrics: EngineMetrics = createEngineMetrics(new Registry())) =>
-    new GenerationEngine(decoder.session, decoder.config, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps: 0, regroupWaitMs: 0, ...limits }, metrics);
+    new GenerationEngine(decoder, decoder.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps: 0, regroupWaitMs: 0, ...limits }, metrics);
 
   it('serves a request queued by a caller continuing straight from the last completed one', async () => {
     // Regression: the loop used to mark itself idle a few microtasks after it ran out of work,
@@ -99,18 +99,29 @@ describe('GenerationEngine (tiny decoder, real onnxruntime)', () => {
     expect(await secondArrivesAfterFirstToken(8, 12)).toEqual(['second: first token', 'first: done']);
   }, 20_000);
 
-  it('counts the cache positions each decode step attends over, and the padding among them', async () => {
-    const recorder = new MetricsRecorder();
-    const engine = engineWith({}, recorder.metrics);
-    const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
-    const ten = Array.from({ length: 10 }, (_, i) => prompt[i % prompt.length]!);
+  it.each([
     // A (10 prompt tokens) is prefilled alone and takes one step (past 10); B (4) joins it at past
     // 11, left-padded by 7, for three steps (past 11, 12, 13: A's 3rd-5th tokens); A leaves, the
-    // padding is trimmed, and B's last step runs alone over its own 7.
-    await Promise.all([engine.generate(greedy(ten, 5)), engine.generate(greedy(ten.slice(0, 4), 5))]);
-    const { cachePositions, paddingPositions } = recorder.take()!;
-    expect(cachePositions).toBe(10 + 2 * 11 + 2 * 12 + 2 * 13 + 7);
-    expect(paddingPositions).toBe(3 * 7);
+    // padding is trimmed, and B's last step runs alone over its own 7. Real tokens attended:
+    // 10 + (11 + 4) + (12 + 5) + (13 + 6) + 7 = 68.
+    { cacheOutputs: 'present' as const, positions: 10 + 2 * 11 + 2 * 12 + 2 * 13 + 7, padding: 3 * 7 },
+    // The same with 16 free columns after every new layout (prefill+select 10 -> 26, merge at
+    // 11 -> 27, select after A leaves 7 -> 23); 3 steps of 2 rows at 27 stay within it.
+    { cacheOutputs: 'new' as const, positions: 26 + 3 * 2 * 27 + 23, padding: 26 + 3 * 2 * 27 + 23 - 68 },
+  ])('counts the cache positions each decode step attends over, and the empty ones among them ($cacheOutputs cache)', async ({ cacheOutputs, positions, padding }) => {
+    const graph = await loadOnnxDecoder(tinyDecoderDir(1, cacheOutputs), { intraOpThreads: 1 });
+    try {
+      const recorder = new MetricsRecorder();
+      const engine = new GenerationEngine(graph, graph.tokenizer, { maxBatchSize: 4, maxQueued: 8, joinHoldSteps: 0, regroupWaitMs: 0 }, recorder.metrics);
+      const prompt = readReference(tinyDecoderDir()).prompt_token_ids[0]!;
+      const ten = Array.from({ length: 10 }, (_, i) => prompt[i % prompt.length]!);
+      await Promise.all([engine.generate(greedy(ten, 5)), engine.generate(greedy(ten.slice(0, 4), 5))]);
+      const counted = recorder.take()!;
+      expect(counted.cachePositions).toBe(positions);
+      expect(counted.paddingPositions).toBe(padding);
+    } finally {
+      await graph.session.release();
+    }
   }, 20_000);
 
   describe('regrouping after the batch empties', () => {

@@ -1,6 +1,6 @@
 import { FinishReason } from '@swirl/proto/common';
+import type { DecoderGraph } from '../model/decoder-graph';
 import type { DecoderConfig } from '../model/model-config';
-import type { RuntimeSession } from '../runtime/onnx-runtime';
 import { sampleToken } from '../sampling/sample-token';
 import type { TextTokenizer } from '../tokenizer/text-tokenizer';
 import { DecoderBatch } from './decoder-batch';
@@ -69,14 +69,16 @@ export class GenerationEngine {
   /** Wakes `regroup` when a request is queued. */
   private onQueued: (() => void) | undefined;
 
+  readonly config: DecoderConfig;
+
   constructor(
-    private readonly session: RuntimeSession,
-    readonly config: DecoderConfig,
+    private readonly graph: DecoderGraph,
     private readonly tokenizer: TextTokenizer,
     private readonly limits: EngineLimits,
     private readonly metrics: EngineMetrics,
   ) {
-    this.batch = DecoderBatch.empty(config);
+    this.config = graph.config;
+    this.batch = DecoderBatch.empty(graph);
   }
 
   get queued(): number {
@@ -211,7 +213,7 @@ export class GenerationEngine {
     this.metrics.queueDepth.set(this.queue.length);
     if (joining.length === 0) return;
     const started = performance.now();
-    const { batch, logits } = await DecoderBatch.prefill(this.session, this.config, joining.map((p) => p.request.promptIds));
+    const { batch, logits } = await DecoderBatch.prefill(this.graph, joining.map((p) => p.request.promptIds));
     const prefillMs = performance.now() - started;
     const rowsOfPrompt: number[] = [];
     const newRows: Row[] = [];
@@ -241,7 +243,7 @@ export class GenerationEngine {
   private async decodeStep(): Promise<void> {
     const started = performance.now();
     this.countCachePositions();
-    const logits = await this.batch.step(this.session, this.lastTokens);
+    const logits = await this.batch.step(this.lastTokens);
     this.metrics.batchSize.observe(this.rows.length);
     this.metrics.stepSeconds.observe((performance.now() - started) / 1000);
     this.lastTokens = this.rows.map(({ active, seq }, r) => this.sampleInto(active, seq, logits, r, this.batch.lengthOf(r) + 1));
@@ -254,12 +256,12 @@ export class GenerationEngine {
     this.retireFinished();
   }
 
-  /** What this step attends over: every row pays for the longest past (left padding). */
+  /** What this step attends over: every row pays for the longest past (left padding) and any free cache columns. */
   private countCachePositions(): void {
     const rows = this.rows.length;
     let real = 0;
     for (let r = 0; r < rows; r++) real += this.batch.lengthOf(r);
-    const positions = rows * this.batch.padded;
+    const positions = rows * this.batch.attended;
     this.metrics.cachePositions.inc(positions);
     this.metrics.paddingPositions.inc(positions - real);
   }
@@ -328,6 +330,6 @@ export class GenerationEngine {
     this.rows = [];
     this.queue.length = 0;
     this.lastTokens = [];
-    this.batch = DecoderBatch.empty(this.config);
+    this.batch = DecoderBatch.empty(this.graph);
   }
 }

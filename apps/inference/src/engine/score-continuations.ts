@@ -22,7 +22,7 @@ export async function scoreContinuations(
 
 async function scoreBatch(decoder: OnnxDecoder, items: readonly { prefix: readonly number[]; continuation: readonly number[] }[]): Promise<number[][]> {
   const seqs = items.map((it) => [...it.prefix, ...it.continuation]);
-  const { logits, length } = await forwardLeftPadded(decoder.session, decoder.config, seqs);
+  const { logits, length } = await forwardLeftPadded(decoder, seqs);
   const V = decoder.config.vocabSize;
   return items.map((it, r) => {
     const pad = length - seqs[r]!.length;

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSession, type RuntimeSession, type SessionOptions } from '../runtime/onnx-runtime';
+import { openSession, type SessionOptions } from '../runtime/onnx-runtime';
 import { TextTokenizer } from '../tokenizer/text-tokenizer';
+import { cacheTensorNames, detectCacheOutputs, type DecoderGraph } from './decoder-graph';
 import { ModelConfigError, readDecoderConfig, type DecoderConfig } from './model-config';
 
 /** A decoder directory's config and tokenizer: what the server thread needs (no session). */
@@ -11,10 +12,8 @@ export interface DecoderFiles {
   readonly tokenizer: TextTokenizer;
 }
 
-/** A causal decoder loaded from a directory: session, config and tokenizer. */
-export interface OnnxDecoder extends DecoderFiles {
-  readonly session: RuntimeSession;
-}
+/** A causal decoder loaded from a directory: session, config, tokenizer and cache signature. */
+export type OnnxDecoder = DecoderFiles & DecoderGraph;
 
 /** Reads `<dir>/{config.json, tokenizer.json}` after checking that `model.onnx` is there too. */
 export function readDecoderFiles(dir: string): DecoderFiles {
@@ -28,23 +27,23 @@ export function readDecoderFiles(dir: string): DecoderFiles {
 
 /**
  * Loads `<dir>/{model.onnx, config.json, tokenizer.json}` and checks that the graph has the
- * inputs and outputs of the Hugging Face KV-cache convention, so a wrong export fails at load
+ * inputs of the KV-cache convention and the cache outputs of one of the two signatures
+ * (`present.N.*` or `new_key_values.N.*`, see `CacheOutputs`), so a wrong export fails at load
  * time with a list of what is missing rather than at the first request.
  */
 export async function loadOnnxDecoder(dir: string, options: SessionOptions = {}): Promise<OnnxDecoder> {
   const files = readDecoderFiles(dir);
   const { config } = files;
   const session = await openSession(join(dir, 'model.onnx'), options);
-  const wantInputs = ['input_ids', 'attention_mask', 'position_ids'];
-  const wantOutputs = ['logits'];
-  for (let l = 0; l < config.numLayers; l++) {
-    wantInputs.push(`past_key_values.${l}.key`, `past_key_values.${l}.value`);
-    wantOutputs.push(`present.${l}.key`, `present.${l}.value`);
-  }
+  const wantInputs = ['input_ids', 'attention_mask', 'position_ids', ...cacheTensorNames(config.numLayers, 'present').past];
+  const cacheOutputs = detectCacheOutputs(session.outputNames, config.numLayers);
+  const wantOutputs = ['logits', ...cacheTensorNames(config.numLayers, cacheOutputs ?? 'present').out];
   const missing = [...wantInputs.filter((n) => !session.inputNames.includes(n)), ...wantOutputs.filter((n) => !session.outputNames.includes(n))];
-  if (missing.length > 0) {
+  if (missing.length > 0 || cacheOutputs === undefined) {
     await session.release();
-    throw new ModelConfigError(`${dir}/model.onnx lacks ${missing.join(', ')}: export a decoder with a KV cache (inputs ${wantInputs.slice(0, 4).join(', ')}, ...; outputs logits, present.N.key/value)`);
+    throw new ModelConfigError(
+      `${dir}/model.onnx lacks ${missing.join(', ')}: export a decoder with a KV cache (inputs ${wantInputs.slice(0, 4).join(', ')}, ...; outputs logits and present.N.key/value, or new_key_values.N.key/value)`,
+    );
   }
-  return { ...files, session };
+  return { ...files, session, cacheOutputs };
 }

@@ -5,5 +5,6 @@ import { tinyDecoderDir } from './tiny-decoder.test-support';
  * and torch, which can take longer than a test hook's timeout on a busy machine.
  */
 export default function globalSetup(): void {
-  tinyDecoderDir();
+  tinyDecoderDir(1, 'new');
+  tinyDecoderDir(1, 'present');
 }
