@@ -1,9 +1,10 @@
 /**
  * A/B of two inference-service configurations under the same closed-loop load: both services
- * run at once (one model, separate processes) and their measurements alternate, A first in odd
- * rounds and B first in even ones, so that this VM's drift between minutes falls on both alike.
- * The baseline is A, measured in the same run: prints each round's B/A and the median.
- *   npm run bench:inference:ab -- --a "--join-hold-steps=0" --b "--join-hold-steps=16" [--clients 16 --seconds 3 --rounds 10 --model DIR]
+ * run at once (separate processes) and their measurements alternate, A first in odd rounds and B
+ * first in even ones, so that this VM's drift between minutes falls on both alike. The baseline
+ * is A, measured in the same run: prints each round's B/A and the median. B serves `--model-b`
+ * if given (e.g. the same weights exported in another graph signature), else the same model.
+ *   npm run bench:inference:ab -- --a "--join-hold-steps=0" --b "--join-hold-steps=16" [--clients 16 --seconds 3 --rounds 10 --model DIR --model-b DIR]
  */
 import { tinyDecoderDir } from '../../../apps/inference/src/testing/tiny-decoder.test-support';
 import { arg, median } from './bench-args';
@@ -23,13 +24,14 @@ async function main(): Promise<void> {
     if (!(value > 0)) throw new Error(`--${name} must be a positive number, got ${arg(name, '')}`);
   }
   const dir = arg('model', '') || tinyDecoderDir();
+  const dirB = arg('model-b', '') || dir;
   const load = { prompt: PROMPT, newTokens: 64, seconds: SECONDS };
-  process.stdout.write(`model ${dir}; ${CLIENTS} clients, ${SECONDS} s per measurement, ${ROUNDS} rounds\nA: ${[...COMMON, ...flags.a].join(' ')}\nB: ${[...COMMON, ...flags.b].join(' ')}\n`);
+  process.stdout.write(`${CLIENTS} clients, ${SECONDS} s per measurement, ${ROUNDS} rounds\nA: ${dir} ${[...COMMON, ...flags.a].join(' ')}\nB: ${dirB} ${[...COMMON, ...flags.b].join(' ')}\n`);
   const services: ServiceProcess[] = [];
   try {
     const a = await startService(dir, GC_FLAGS, [...COMMON, ...flags.a]);
     services.push(a);
-    const b = await startService(dir, GC_FLAGS, [...COMMON, ...flags.b]);
+    const b = await startService(dirB, GC_FLAGS, [...COMMON, ...flags.b]);
     services.push(b);
     const before = await Promise.all([a, b].map((s) => cachePositions(s.metricsPort)));
     const ratios: number[] = [];
