@@ -70,7 +70,12 @@ export class DecoderBatch {
   /** One decode step: `tokens[r]` is row r's newest token. Returns logits [rows, vocab]. */
   async step(tokens: readonly number[]): Promise<Float32Array> {
     const appends = this.graph.cacheOutputs === 'new';
-    if (appends && this.pastLength === this.capacity) this.relayout(this.rowsInOrder(), 0);
+    if (appends && this.pastLength === this.capacity) {
+      const grown = this.copyRows(Array.from({ length: this.size }, (_, r) => r), 0);
+      this.cache = grown.cache;
+      this.mask = grown.mask;
+      this.capacity = grown.capacity;
+    }
     const rows = this.size;
     const C = this.capacity;
     const mask = new BigInt64Array(rows * (C + 1));
@@ -132,9 +137,8 @@ export class DecoderBatch {
       trim = Math.min(trim, lead);
     }
     if (keep.length === 0) trim = 0;
-    const selected = new DecoderBatch(this.graph, this.cache, this.mask, this.pastLength, this.capacity, keep.map((r) => this.positions[r]!));
-    selected.relayout(keep, trim, this);
-    return selected;
+    const { cache, mask, pastLength, capacity } = this.copyRows(keep, trim);
+    return new DecoderBatch(this.graph, cache, mask, pastLength, capacity, keep.map((r) => this.positions[r]!));
   }
 
   /** Free columns a new layout leaves after P: none for a `present` graph, which never writes into it. */
@@ -142,27 +146,17 @@ export class DecoderBatch {
     return this.graph.cacheOutputs === 'new' ? APPEND_HEADROOM : 0;
   }
 
-  private rowsInOrder(): number[] {
-    return Array.from({ length: this.size }, (_, r) => r);
-  }
-
-  /**
-   * Replaces this batch's cache and mask with rows `keep` of `source`'s (this batch itself by
-   * default), the first `trim` columns dropped and `headroom` free columns after the rest.
-   */
-  private relayout(keep: readonly number[], trim: number, source: DecoderBatch = this): void {
-    const P = source.pastLength - trim;
+  /** Rows `keep` of this batch's cache and mask, the first `trim` columns dropped and `headroom` free columns after the rest. */
+  private copyRows(keep: readonly number[], trim: number): { cache: Float32Array[]; mask: BigInt64Array; pastLength: number; capacity: number } {
+    const P = this.pastLength - trim;
     const C = P + this.headroom;
     const mask = new BigInt64Array(keep.length * C);
-    const cache = source.cache.map(() => new Float32Array(keep.length * this.rowStride(C)));
+    const cache = this.cache.map(() => new Float32Array(keep.length * this.rowStride(C)));
     keep.forEach((src, dst) => {
-      mask.set(source.mask.subarray(src * source.capacity + trim, src * source.capacity + source.pastLength), dst * C);
-      source.copyRowInto(src, cache, dst, C, -trim);
+      mask.set(this.mask.subarray(src * this.capacity + trim, src * this.capacity + this.pastLength), dst * C);
+      this.copyRowInto(src, cache, dst, C, -trim);
     });
-    this.cache = cache;
-    this.mask = mask;
-    this.pastLength = P;
-    this.capacity = C;
+    return { cache, mask, pastLength: P, capacity: C };
   }
 
   /** Writes this step's keys/values (`fresh`, per tensor [rows, kvHeads, 1, headDim]) into column `col`. */
