@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[3]
 # Both graph signatures: new_key_values.* (the swirl default) and present.*.
 @pytest.fixture(scope="module", params=["new", "present"])
 def fixture_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("fixture") / "tiny"
+    out = tmp_path_factory.mktemp("fixture") / f"tiny-{request.param}"  # the tests read the asked-for kind here
     write_fixture(out, seed=1, cache_outputs=request.param)
     return out
 
@@ -38,6 +38,7 @@ def test_fixture_files_and_config(fixture_dir: Path) -> None:
     assert config["model_type"] == "swirl-decoder"
     outputs = [o.name for o in OnnxPolicy(fixture_dir / "model.onnx", config["num_layers"], config["num_heads"], config["head_dim"]).session.get_outputs()]
     kind = "new" if "new_key_values.0.key" in outputs else "present"
+    assert fixture_dir.name == f"tiny-{kind}", (fixture_dir.name, outputs)  # the graph has the signature asked for
     assert config["export_format"] == {"new": "swirl-onnx-kv-append/1", "present": "swirl-onnx-kv/1"}[kind]
     assert config["chat_template"] == CHAT_TEMPLATE
     assert config["head_dim"] * config["num_heads"] == config["hidden_size"]

@@ -69,16 +69,17 @@ export class GenerationEngine {
   /** Wakes `regroup` when a request is queued. */
   private onQueued: (() => void) | undefined;
 
-  readonly config: DecoderConfig;
-
   constructor(
     private readonly graph: DecoderGraph,
     private readonly tokenizer: TextTokenizer,
     private readonly limits: EngineLimits,
     private readonly metrics: EngineMetrics,
   ) {
-    this.config = graph.config;
     this.batch = DecoderBatch.empty(graph);
+  }
+
+  get config(): DecoderConfig {
+    return this.graph.config;
   }
 
   get queued(): number {
