@@ -21,3 +21,30 @@ describe('TextTokenizer.decode', () => {
     expect(memoized.decode([eos], false)).not.toBe('');
   });
 });
+
+describe('TextTokenizer.decode of two-token windows', () => {
+  it('gives every pair the text a fresh tokenizer gives it, also after the memo has filled and started over', () => {
+    const dir = tinyDecoderDir();
+    const config = readDecoderConfig(dir);
+    const V = config.vocabSize;
+    // 70 000 distinct pairs (more than the 65 536 kept), special tokens among them.
+    const pairs = Array.from({ length: 70_000 }, (_, i) => [Math.floor(i / V) % V, (i * 7919) % V] as const);
+    const fresh = new TextTokenizer(dir, config.chatTemplate);
+    const expected = pairs.map((pair) => fresh.decode(pair, false));
+    const memoized = new TextTokenizer(dir, config.chatTemplate);
+    // Single tokens first: a pair's key must not find a single token's text.
+    for (let id = 0; id < V; id++) memoized.decode([id], false);
+    const wrong: unknown[] = [];
+    for (let round = 0; round < 2; round++) {
+      pairs.forEach((pair, i) => {
+        const text = memoized.decode(pair, false);
+        if (text !== expected[i]) wrong.push({ round, pair, text, expected: expected[i] });
+      });
+    }
+    expect(wrong).toEqual([]);
+    // Skipping special tokens is memoized apart.
+    const eos = config.eosTokenIds[0]!;
+    expect(memoized.decode([eos, 65], true)).toBe(fresh.decode([eos, 65], true));
+    expect(memoized.decode([eos, 65], true)).not.toBe(memoized.decode([eos, 65], false));
+  });
+});
