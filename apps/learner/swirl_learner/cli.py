@@ -27,7 +27,7 @@ def _reexport(args: argparse.Namespace) -> int:
     from swirl_learner.reexport import reexport
 
     try:
-        summary = reexport(Path(args.source), Path(args.out), args.opset)
+        summary = reexport(Path(args.source), Path(args.out), args.opset, args.cache_outputs)
     except (ValueError, FileExistsError, VerificationError) as err:
         print(f"reexport: {err}", file=sys.stderr, flush=True)
         return 1
@@ -83,10 +83,13 @@ def main(argv: list[str] | None = None) -> int:
                          help="graph signature: new = new_key_values.* (swirl-onnx-kv-append/1), present = present.* (swirl-onnx-kv/1) (default: %(default)s)")
     fixture.set_defaults(run=_export_fixture)
 
-    again = commands.add_parser("reexport", help="write a swirl-decoder export directory again in the current default graph signature (same weights)")
+    again = commands.add_parser("reexport", help="write a swirl-decoder export directory again with the same weights, in the default graph signature or --cache-outputs")
     again.add_argument("--from", dest="source", required=True, help="export directory with config.json, model.safetensors, tokenizer.json")
     again.add_argument("--out", required=True, help="output directory (replaced atomically; may equal --from)")
     again.add_argument("--opset", type=int, default=0, help="ONNX opset (default: 0 = the learner's default, 17)")
+    again.add_argument("--cache-outputs", choices=CACHE_OUTPUTS, default=SWIRL_CACHE_OUTPUTS,
+                       help="graph signature: new = new_key_values.* (swirl-onnx-kv-append/1), present = present.* (swirl-onnx-kv/1, "
+                            "the Hugging Face / transformers.js convention) (default: %(default)s)")
     again.set_defaults(run=_reexport)
 
     sft = commands.add_parser("train-sft", help="train a fresh swirl decoder by imitation on rendered conversations (JSONL) and export it")

@@ -1,5 +1,6 @@
-"""`reexport`: an existing swirl-decoder export directory, written again in the current default
-graph signature with the same weights.
+"""`reexport`: an existing swirl-decoder export directory, written again with the same weights in
+the current default graph signature, or in the one asked for (`present`: the Hugging Face /
+transformers.js convention, for runtimes that expect `present.*`; `new`: swirl's append one).
 
 model.safetensors and every other file are carried over byte for byte, config.json keeps all its
 fields (export_format becomes the new graph's), and provenance gains a `reexport` note. The old
@@ -16,7 +17,7 @@ from typing import Any
 from safetensors.torch import load_file
 
 from swirl_learner.backends import WEIGHTS_FILE, read_config_json
-from swirl_learner.config import MODEL_TYPE, decoder_config_from_json
+from swirl_learner.config import MODEL_TYPE, CacheOutputs, decoder_config_from_json
 from swirl_learner.export_dir import VerificationError, onnx_policy, probe_run, sha256_file, write_export
 from swirl_learner.model import SwirlDecoder
 from swirl_learner.onnx_export import DEFAULT_OPSET
@@ -28,8 +29,9 @@ CONFIG_FILE, TOKENIZER_FILE, ONNX_FILE = "config.json", "tokenizer.json", "model
 MAX_GRAPH_DIFF = 1e-3  # the same bound write_export puts on ORT vs torch
 
 
-def reexport(source: Path, out_dir: Path, opset: int = 0) -> dict[str, Any]:
-    """Writes the re-export (opset 0: DEFAULT_OPSET) and returns the summary the CLI prints."""
+def reexport(source: Path, out_dir: Path, opset: int = 0, cache_outputs: CacheOutputs | None = None) -> dict[str, Any]:
+    """Writes the re-export (opset 0: DEFAULT_OPSET; cache_outputs None: the swirl decoder's
+    default signature) and returns the summary the CLI prints."""
     source = source.resolve()
     for name in (CONFIG_FILE, WEIGHTS_FILE, TOKENIZER_FILE):
         if not (source / name).is_file():
@@ -76,7 +78,7 @@ def reexport(source: Path, out_dir: Path, opset: int = 0) -> dict[str, Any]:
             note["max_abs_logit_diff"] = diff
         return {"reexport": note}
 
-    result = write_export(out_dir, model, tokenizer, config, opset or DEFAULT_OPSET, extra_files=carried, more_provenance=compare_graphs)
+    result = write_export(out_dir, model, tokenizer, config, opset or DEFAULT_OPSET, extra_files=carried, cache_outputs=cache_outputs, more_provenance=compare_graphs)
     return {
         "out": str(result.path), "from": str(source), "onnx_sha256": result.onnx_sha256,
         "export_format": result.export_format, "from_export_format": note["from_export_format"],

@@ -1,9 +1,13 @@
-"""`reexport`: an old (present.*) swirl export written again in the append signature, same weights."""
+"""`reexport`: an old (present.*) swirl export written again in the append signature, same weights,
+and back (`cache_outputs="present"`, through the CLI too)."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +23,7 @@ from swirl_learner.parity import max_abs_diff, onnx_logits, torch_greedy
 from swirl_learner.reexport import reexport
 
 CARRIED = ("model.safetensors", "tokenizer.json", "training-curve.json")
+APP = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +80,32 @@ def test_reexport_in_place_replaces_only_the_graph_and_config(old_export: Path, 
     reexport(copy, copy)  # again: append -> append, the earlier note kept
     note = _config(copy)["provenance"]["reexport"]
     assert note["from_export_format"] == "swirl-onnx-kv-append/1" and note["previous"]["from_export_format"] == "swirl-onnx-kv/1"
+
+
+def test_reexport_to_the_present_signature_through_the_cli(old_export: Path, tmp_path: Path) -> None:
+    # Append first (the default), then back to present.* with --cache-outputs, as a user would
+    # for a runtime that expects the Hugging Face convention.
+    append, present = tmp_path / "append", tmp_path / "present"
+    reexport(old_export, append)
+    done = subprocess.run(
+        [sys.executable, "-m", "swirl_learner", "reexport", "--from", str(append), "--out", str(present), "--cache-outputs", "present"],
+        cwd=APP, env={**os.environ, "PYTHONPATH": str(APP)}, capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["export_format"] == "swirl-onnx-kv/1" and summary["from_export_format"] == "swirl-onnx-kv-append/1"
+    assert summary["max_abs_logit_diff_vs_old_graph"] <= 1e-4
+    config = _config(present)
+    assert config["export_format"] == "swirl-onnx-kv/1" and config["provenance"]["reexport"]["previous"]["from_export_format"] == "swirl-onnx-kv/1"
+    outputs = [o.name for o in onnx_policy(SwirlDecoder(decoder_config_from_json(config)), present / "model.onnx").session.get_outputs()]
+    assert outputs[1:3] == ["present.0.key", "present.0.value"] and not any(n.startswith("new_key_values") for n in outputs)
+    for name in CARRIED:
+        assert (present / name).read_bytes() == (old_export / name).read_bytes(), name
+    prompts = [[256, 260, 72, 105, 262, 261, 10], [256, 97]]
+    _, onnx_append = _graph_logits(append, prompts)
+    torch_present, onnx_present = _graph_logits(present, prompts)
+    assert max_abs_diff(onnx_append, onnx_present) <= 1e-4
+    assert max_abs_diff(onnx_present, torch_present) <= 1e-4
 
 
 def test_reexport_refuses_other_models_and_foreign_targets(old_export: Path, tmp_path: Path) -> None:
