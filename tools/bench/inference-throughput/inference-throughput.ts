@@ -2,14 +2,17 @@
  * Decode throughput, measured in one run on one model: a plain onnxruntime loop (batch 1 and
  * batch 16) against the inference service over gRPC (1 and 16 concurrent clients), with the
  * ratios the inference issue sets as targets, and two raw batch-8 loops at once (the most two
- * cores give 16 sequences). Run: npm run bench:inference [-- --model DIR].
+ * cores give 16 sequences). Raw batch 1 and the 1-client service run in turn, a sequence each;
+ * where the 1-client gap goes is printed against a bare grpc-js server (bare-grpc-server.ts).
+ * Run: npm run bench:inference [-- --model DIR].
  */
 import { spawn } from 'node:child_process';
 import { loadOnnxDecoder } from '../../../apps/inference/src/model/onnx-decoder';
 import { tinyDecoderDir } from '../../../apps/inference/src/testing/tiny-decoder.test-support';
-import { rawDecodeLoop } from './raw-decode-loop';
+import { rawDecodeLoop, rawSequence } from './raw-decode-loop';
 import { arg, median as medianOf } from './bench-args';
-import { cachePositions, serviceRate, startService } from './service-under-load';
+import { startBareGrpcServer, type BareServer } from './bare-grpc-server';
+import { benchClient, cachePositions, serviceRate, startService, type LoadOptions, type TimedRequest } from './service-under-load';
 
 const MODEL = arg('model', '');
 const NEW_TOKENS = Number(arg('tokens', '64'));
@@ -31,6 +34,36 @@ async function rawLoop(dir: string, batch: number): Promise<number> {
   const rate = await rawDecodeLoop(decoder, batch, PROMPT, NEW_TOKENS, SECONDS);
   await decoder.session.release();
   return rate;
+}
+
+/**
+ * Raw batch 1 and the service at 1 client, measured together: one raw sequence, then one request
+ * to the service, in turn for 2 x SECONDS. Measured one after the other in blocks of seconds,
+ * the two compared different speeds of this VM (the same raw loop took 37-62 ms per sequence
+ * within one minute; block ratios ranged 0.66-1.05 within one run); in turn, both see the same.
+ * Returns each one's tokens per second of its own time; the service's requests go to `timings`.
+ */
+async function singleStreams(dir: string, port: number, load: LoadOptions, timings: TimedRequest[]): Promise<{ raw: number; service: number }> {
+  const decoder = await loadOnnxDecoder(dir, { intraOpThreads: THREADS });
+  const client = benchClient(port, load);
+  // Warm-up: the first of each (a connection, a session's first run) is not measured.
+  await rawSequence(decoder, 1, PROMPT, NEW_TOKENS);
+  await client.generate();
+  const raw = { tokens: 0, ms: 0 };
+  const service = { tokens: 0, ms: 0 };
+  const started = performance.now();
+  while (performance.now() - started < 2 * SECONDS * 1000) {
+    const t = performance.now();
+    raw.tokens += await rawSequence(decoder, 1, PROMPT, NEW_TOKENS);
+    raw.ms += performance.now() - t;
+    const request = await client.generate();
+    service.tokens += request.tokens;
+    service.ms += request.clientMs;
+    timings.push(request);
+  }
+  client.close();
+  await decoder.session.release();
+  return { raw: (1000 * raw.tokens) / raw.ms, service: (1000 * service.tokens) / service.ms };
 }
 
 /**
@@ -68,7 +101,7 @@ async function main(): Promise<void> {
   }
   const { config, cacheOutputs, session } = await loadOnnxDecoder(dir, { intraOpThreads: 1 });
   await session.release();
-  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}, ${cacheOutputs}-cache signature); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement, ${THREADS} onnxruntime thread(s) per session on both sides, service with ${ENGINE_THREADS} engine thread(s), ${REPEAT} round(s)\n`);
+  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}, ${cacheOutputs}-cache signature); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement (raw batch 1 and service 1 client in turn for 2 x ${SECONDS} s), ${THREADS} onnxruntime thread(s) per session on both sides, service with ${ENGINE_THREADS} engine thread(s), ${REPEAT} round(s)\n`);
   const service = await startService(dir, GC_FLAGS, ['--max-batch-size=16', `--intra-op-threads=${THREADS}`, `--engine-threads=${ENGINE_THREADS}`]);
   const load = { prompt: PROMPT, newTokens: NEW_TOKENS, seconds: SECONDS };
   // Cache positions the 16-client measurements attended over, and the padding among them.
@@ -82,17 +115,32 @@ async function main(): Promise<void> {
     return rate;
   };
   const rounds: number[][] = [];
+  // 1-client requests to the service, and to a bare grpc-js server answering after as long (see bare-grpc-server.ts).
+  const serviceTimings: TimedRequest[] = [];
+  const bareTimings: TimedRequest[] = [];
+  let bare: BareServer | undefined;
+  const bareRequests = async () => {
+    bare ??= await startBareGrpcServer(medianOf(serviceTimings.map((t) => t.serverMs)), NEW_TOKENS);
+    const client = benchClient(bare.port, load);
+    await client.generate(); // connect and warm up
+    const started = performance.now();
+    while (performance.now() - started < Math.min(SECONDS, 2) * 1000) bareTimings.push(await client.generate());
+    client.close();
+  };
   try {
     for (let i = 0; i < REPEAT; i++) {
-      // Each service measurement right after its raw counterpart, so that a round's own ratios
-      // compare measurements seconds apart (this VM's speed drifts between rounds).
-      const order = [() => rawLoop(dir, 1), () => serviceRate(service.grpcPort, 1, load), () => rawLoop(dir, 16), loaded16, () => twoRawLoops(dir)];
+      // Each service measurement right after (or, at 1 stream, interleaved with) its raw
+      // counterpart, so that a round's own ratios compare like with like (this VM drifts).
+      collectGarbage();
+      const { raw: r1, service: s1 } = await singleStreams(dir, service.grpcPort, load, serviceTimings);
+      collectGarbage();
+      await bareRequests();
       const measured: number[] = [];
-      for (const measure of order) {
+      for (const measure of [() => rawLoop(dir, 16), loaded16, () => twoRawLoops(dir)]) {
         collectGarbage();
         measured.push(await measure());
       }
-      const [r1, s1, r16, s16, two] = measured as [number, number, number, number, number];
+      const [r16, s16, two] = measured as [number, number, number];
       const round = [r1, r16, s1, s16, two];
       if (REPEAT > 1) process.stdout.write(`round ${i + 1}: ${round.map((v) => v.toFixed(0)).join(' / ')} tokens/s (raw 1 / raw 16 / service 1 / service 16 / 2 raw x 8); ratios ${(s16 / r16).toFixed(2)} / ${(s1 / r1).toFixed(2)} / ${(s16 / s1).toFixed(2)}\n`);
       rounds.push(round);
@@ -114,12 +162,21 @@ async function main(): Promise<void> {
       const paired = (num: number, den: number) => medianOf(rounds.map((r) => r[num]! / r[den]!)).toFixed(2);
       process.stdout.write(`${'medians of the per-round ratios'.padEnd(46)} ${paired(3, 1)}x / ${paired(2, 0)}x / ${paired(3, 2)}x\n`);
     }
+    // Where the 1-client gap goes: per request, the client's clock minus the server's timings.total.
+    const overhead = (ts: readonly TimedRequest[]) => medianOf(ts.map((t) => t.clientMs - t.serverMs));
+    const [serviceOverhead, bareOverhead, serverMs] = [overhead(serviceTimings), overhead(bareTimings), medianOf(serviceTimings.map((t) => t.serverMs))];
+    const rawMs = (1000 * NEW_TOKENS) / raw1;
+    process.stdout.write(
+      `${'1 client, per request (medians)'.padEnd(46)} raw sequence ${rawMs.toFixed(1)} ms; service ${serverMs.toFixed(1)} ms in its engine + ${serviceOverhead.toFixed(2)} ms around it; ` +
+        `a bare grpc-js server answering after as long: + ${bareOverhead.toFixed(2)} ms, so gRPC alone allows 1 client / raw batch 1 <= ${(rawMs / (rawMs + bareOverhead)).toFixed(2)}x\n`,
+    );
     process.stdout.write(`${'padding in the 16-client batches'.padEnd(46)} ${((100 * padding.padding) / padding.total).toFixed(1)}% of the cache positions attended (--join-hold-steps, --regroup-wait-ms)\n`);
     // What the machine allows: 16 sequences on every core with no server at all, against one
     // raw stream. Targets 2 and 3 together need service 16 >= 3.6x raw batch 1.
     process.stdout.write(`${'2 raw loops x batch 8 / raw batch 1'.padEnd(46)} ${(twoRaw8 / raw1).toFixed(2)}x  (the ceiling of service 16 / raw batch 1; targets 2 and 3 need 3.6x)\n`);
   } finally {
     service.stop();
+    bare?.stop();
   }
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { credentials, Metadata } from '@grpc/grpc-js';
-import { InferenceServiceClient, type GenerateResponse } from '@swirl/proto';
+import { durationToMs, InferenceServiceClient, type GenerateRequest, type GenerateResponse } from '@swirl/proto';
 
 const REPO = join(__dirname, '..', '..', '..');
 
@@ -49,29 +49,56 @@ export interface LoadOptions {
   readonly seconds: number;
 }
 
+/** One request as the client saw it: tokens, its clock, and the server's own account (`timings.total`). */
+export interface TimedRequest {
+  readonly tokens: number;
+  readonly clientMs: number;
+  readonly serverMs: number;
+}
+
+/** A client of the benchmark's request: one greedy Generate of `load.prompt` (`ignore_eos`, so exactly `newTokens`). */
+export interface BenchClient {
+  generate(): Promise<TimedRequest>;
+  close(): void;
+}
+
+export function benchClient(port: number, load: LoadOptions): BenchClient {
+  const client = new InferenceServiceClient(`127.0.0.1:${port}`, credentials.createInsecure());
+  const request: GenerateRequest = {
+    model: undefined,
+    input: { $case: 'promptTokenIds', value: { ids: [...load.prompt] } },
+    sampling: { temperature: 0, topP: undefined, topK: undefined, seed: undefined, maxNewTokens: load.newTokens, stopSequences: [], ignoreEos: true },
+    numSamples: 1,
+    returnPromptTokenIds: false,
+  };
+  return {
+    generate: () =>
+      new Promise((resolve, reject) => {
+        const sent = performance.now();
+        client.generate(request, new Metadata(), { deadline: Date.now() + 60_000 }, (err: Error | null, res: GenerateResponse) =>
+          err
+            ? reject(err)
+            : resolve({ tokens: res.completions[0]!.tokenIds.length, clientMs: performance.now() - sent, serverMs: durationToMs(res.timings?.total) ?? NaN }),
+        );
+      }),
+    close: () => client.close(),
+  };
+}
+
 /**
- * `clients` concurrent callers, each sending its next greedy Generate (`ignore_eos`, so exactly
- * `newTokens` each) as soon as the last returns, for `seconds`: generated tokens per second.
+ * `clients` concurrent callers, each sending its next request as soon as the last returns, for
+ * `load.seconds`: generated tokens per second.
  */
 export async function serviceRate(port: number, clients: number, load: LoadOptions): Promise<number> {
-  const client = new InferenceServiceClient(`127.0.0.1:${port}`, credentials.createInsecure());
-  const generateOnce = () =>
-    new Promise<number>((resolve, reject) =>
-      client.generate(
-        { model: undefined, input: { $case: 'promptTokenIds', value: { ids: [...load.prompt] } }, sampling: { temperature: 0, topP: undefined, topK: undefined, seed: undefined, maxNewTokens: load.newTokens, stopSequences: [], ignoreEos: true }, numSamples: 1, returnPromptTokenIds: false },
-        new Metadata(),
-        { deadline: Date.now() + 60_000 },
-        (err: Error | null, res: GenerateResponse) => (err ? reject(err) : resolve(res.completions[0]!.tokenIds.length)),
-      ),
-    );
-  await generateOnce(); // connect and warm up
+  const client = benchClient(port, load);
+  await client.generate(); // connect and warm up
   let tokens = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() - started < load.seconds * 1000) {
         // Not `tokens += await ...`: that reads `tokens` before awaiting and loses concurrent updates.
-        const n = await generateOnce();
+        const { tokens: n } = await client.generate();
         tokens += n;
       }
     }),
