@@ -2,7 +2,7 @@
  * Decode throughput, measured in one run on one model: a plain onnxruntime loop (batch 1 and
  * batch 16) against the inference service over gRPC (1 and 16 concurrent clients), with the
  * ratios the inference issue sets as targets, and two raw batch-8 loops at once (the most two
- * cores give 16 sequences). Raw batch 1 and the 1-client service run in turn, a sequence each;
+ * cores give 16 sequences). Raw batch 1 and the 1-client service run in turn, in short blocks;
  * where the 1-client gap goes is printed against a bare grpc-js server (bare-grpc-server.ts).
  * Run: npm run bench:inference [-- --model DIR].
  */
@@ -36,30 +36,40 @@ async function rawLoop(dir: string, batch: number): Promise<number> {
   return rate;
 }
 
+/** Sequences per block of the 1-stream measurement; the first of each block is not counted. */
+const BLOCK = 6;
+
 /**
- * Raw batch 1 and the service at 1 client, measured together: one raw sequence, then one request
- * to the service, in turn for 2 x SECONDS. Measured one after the other in blocks of seconds,
+ * Raw batch 1 and the service at 1 client, measured together: blocks of BLOCK raw sequences and
+ * BLOCK requests to the service, in turn, for 2 x SECONDS. Measured in one block of seconds each,
  * the two compared different speeds of this VM (the same raw loop took 37-62 ms per sequence
- * within one minute; block ratios ranged 0.66-1.05 within one run); in turn, both see the same.
- * Returns each one's tokens per second of its own time; the service's requests go to `timings`.
+ * within one minute; ratios of such blocks ranged 0.66-1.05 within one run). Within a block each
+ * runs as it would alone: the raw loop back to back, the client sending its next request when the
+ * last returns. The first sequence of a block follows the other side's block (a sequence after
+ * ~70 ms asleep took 6-12% longer here) and is not counted, on either side.
+ * Returns each one's tokens per second of its own counted time; every counted request goes to `timings`.
  */
 async function singleStreams(dir: string, port: number, load: LoadOptions, timings: TimedRequest[]): Promise<{ raw: number; service: number }> {
   const decoder = await loadOnnxDecoder(dir, { intraOpThreads: THREADS });
   const client = benchClient(port, load);
-  // Warm-up: the first of each (a connection, a session's first run) is not measured.
-  await rawSequence(decoder, 1, PROMPT, NEW_TOKENS);
-  await client.generate();
   const raw = { tokens: 0, ms: 0 };
   const service = { tokens: 0, ms: 0 };
   const started = performance.now();
   while (performance.now() - started < 2 * SECONDS * 1000) {
-    const t = performance.now();
-    raw.tokens += await rawSequence(decoder, 1, PROMPT, NEW_TOKENS);
-    raw.ms += performance.now() - t;
-    const request = await client.generate();
-    service.tokens += request.tokens;
-    service.ms += request.clientMs;
-    timings.push(request);
+    for (let i = 0; i < BLOCK; i++) {
+      const t = performance.now();
+      const tokens = await rawSequence(decoder, 1, PROMPT, NEW_TOKENS);
+      if (i === 0) continue;
+      raw.tokens += tokens;
+      raw.ms += performance.now() - t;
+    }
+    for (let i = 0; i < BLOCK; i++) {
+      const request = await client.generate();
+      if (i === 0) continue;
+      service.tokens += request.tokens;
+      service.ms += request.clientMs;
+      timings.push(request);
+    }
   }
   client.close();
   await decoder.session.release();
@@ -101,7 +111,7 @@ async function main(): Promise<void> {
   }
   const { config, cacheOutputs, session } = await loadOnnxDecoder(dir, { intraOpThreads: 1 });
   await session.release();
-  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}, ${cacheOutputs}-cache signature); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement (raw batch 1 and service 1 client in turn for 2 x ${SECONDS} s), ${THREADS} onnxruntime thread(s) per session on both sides, service with ${ENGINE_THREADS} engine thread(s), ${REPEAT} round(s)\n`);
+  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}, ${cacheOutputs}-cache signature); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement (raw batch 1 and service 1 client in turn, blocks of ${BLOCK} sequences, for 2 x ${SECONDS} s), ${THREADS} onnxruntime thread(s) per session on both sides, service with ${ENGINE_THREADS} engine thread(s), ${REPEAT} round(s)\n`);
   const service = await startService(dir, GC_FLAGS, ['--max-batch-size=16', `--intra-op-threads=${THREADS}`, `--engine-threads=${ENGINE_THREADS}`]);
   const load = { prompt: PROMPT, newTokens: NEW_TOKENS, seconds: SECONDS };
   // Cache positions the 16-client measurements attended over, and the padding among them.
