@@ -29,6 +29,15 @@ export const inferenceOptionSpec = {
     default: 20,
     doc: 'milliseconds the first requests reaching an empty batch may wait for as many as completed in the last that many milliseconds, to be prefilled together; 0 = admit at once',
   }),
+  // Off by default: the local stack runs every service on the same 2 cores, where a spinning
+  // thread would take CPU from the services that produce its next request.
+  engineIdleSpinMs: option<number>({
+    flag: 'engine-idle-spin-ms',
+    env: 'SWIRL_INFERENCE_ENGINE_IDLE_SPIN_MS',
+    type: 'int',
+    default: 0,
+    doc: 'milliseconds an engine thread that has just answered its last request keeps polling for the next one instead of sleeping (it uses a core meanwhile; for a service with cores of its own); 0 = sleep at once',
+  }),
   // One thread by default: the local stack runs every service (and its clients) on the same
   // cores, and measured throughput was higher with one (tools/bench/inference-throughput).
   intraOpThreads: option<number>({ flag: 'intra-op-threads', env: 'SWIRL_INFERENCE_THREADS', type: 'int', default: 1, doc: 'onnxruntime threads per operator (0 = one per core)' }),
@@ -54,5 +63,6 @@ export function loadInferenceConfig(sources: OptionSources): InferenceConfig {
   }
   if (config.joinHoldSteps < 0) throw new OptionError(`--join-hold-steps must be 0 (join at once) or more, got ${config.joinHoldSteps}`);
   if (config.regroupWaitMs < 0) throw new OptionError(`--regroup-wait-ms must be 0 (admit at once) or more, got ${config.regroupWaitMs}`);
+  if (config.engineIdleSpinMs < 0) throw new OptionError(`--engine-idle-spin-ms must be 0 (sleep at once) or more, got ${config.engineIdleSpinMs}`);
   return config;
 }

@@ -23,7 +23,7 @@ export async function startInferenceService(config: InferenceConfig, logger: Log
   const metrics = createServerMetrics('inference', INFERENCE_VERSION);
   const modelInfo = new Gauge({ name: 'swirl_inference_model_info', help: 'Loaded model versions (1 = ready, 0 = other states).', labelNames: ['model', 'version', 'active'], registers: [metrics.registry] });
   const registry = new ModelRegistry({
-    limits: { maxBatchSize: config.maxBatchSize, maxQueued: config.maxQueued, joinHoldSteps: config.joinHoldSteps, regroupWaitMs: config.regroupWaitMs },
+    limits: { maxBatchSize: config.maxBatchSize, maxQueued: config.maxQueued, joinHoldSteps: config.joinHoldSteps, regroupWaitMs: config.regroupWaitMs, idleSpinMs: config.engineIdleSpinMs },
     metrics: createEngineMetrics(metrics.registry),
     session: { intraOpThreads: config.intraOpThreads },
     scoreBatchSize: config.scoreBatchSize,

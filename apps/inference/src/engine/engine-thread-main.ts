@@ -1,4 +1,4 @@
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadOnnxDecoder } from '../model/onnx-decoder';
 import { scoreContinuations } from './score-continuations';
 import { EngineFullError } from './engine-full-error';
@@ -44,11 +44,31 @@ async function runEngineThread(port: MessagePort, data: EngineThreadData): Promi
     flushTokens();
     flushMetrics();
     post(msg);
+    if (engine.activeRows === 0 && engine.queued === 0 && scoring.size === 0) awaitNextBusily();
+  };
+  /**
+   * With nothing left to do, polls for the next message for up to `idleSpinMs` instead of going
+   * to sleep: a client that sends its next request when this one returns (a closed loop, an RL
+   * rollout) finds the thread awake. On this VM a sequence started after sleeping ran slower than
+   * one started straight away, and waking a sleeping thread took 0.2-0.3 ms
+   * (tools/bench/inference-throughput/README.md, session 13).
+   */
+  const awaitNextBusily = () => {
+    const spinMs = data.limits.idleSpinMs ?? 0;
+    if (spinMs <= 0) return;
+    const until = performance.now() + spinMs;
+    while (performance.now() < until) {
+      const next = receiveMessageOnPort(port);
+      if (next !== undefined) {
+        onMessage(next.message as ToEngineThread);
+        return;
+      }
+    }
   };
 
   const scoring = new Set<Promise<void>>();
   let closing = false;
-  port.on('message', (msg: ToEngineThread) => {
+  const onMessage = (msg: ToEngineThread) => {
     if (msg.type === 'cancel') {
       cancels.get(msg.id)?.abort();
       return;
@@ -103,7 +123,8 @@ async function runEngineThread(port: MessagePort, data: EngineThreadData): Promi
         reply({ type: 'failed', id, error });
       },
     );
-  });
+  };
+  port.on('message', onMessage);
   /**
    * Ends the thread from inside, between forward passes: terminating it from outside while
    * onnxruntime runs aborts the whole process (the native call returns into a stopped thread).

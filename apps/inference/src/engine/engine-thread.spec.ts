@@ -116,4 +116,34 @@ describe('EngineThread (tiny decoder, real onnxruntime in a worker thread)', () 
     expect(await running).toMatchObject({ code: status.UNAVAILABLE, details: expect.stringContaining('unloaded while this request ran') });
     await expect(other.generate(request())).rejects.toMatchObject({ code: status.UNAVAILABLE });
   });
+
+  it('with idleSpinMs, a thread polling for its next request serves what arrives meanwhile, and closes from the poll', async () => {
+    const spinning = await EngineThread.start(dir, { intraOpThreads: 1 }, { ...LIMITS, idleSpinMs: 1500 }, new EngineMetricsSink(createEngineMetrics(new Registry())));
+    // A failed expectation must still end the thread, or Jest waits for it forever.
+    try {
+      const local = new GenerationEngine(decoder, decoder.tokenizer, LIMITS, createEngineMetrics(new Registry()));
+      // Each call follows the last answer at once, so it reaches the thread while it polls.
+      const here = await local.generate(request());
+      for (let i = 0; i < 3; i++) expect((await spinning.generate(request())).sequences.map((s) => s.tokenIds)).toEqual(here.sequences.map((s) => [...s.tokenIds]));
+      const events: TokenEvent[] = [];
+      const streamed = await spinning.generate(request({ onToken: (e) => events.push(e) }));
+      expect(events.filter((e) => e.sampleIndex === 0).map((e) => e.tokenId)).toEqual(streamed.sequences[0]!.tokenIds);
+      const scored = await spinning.score([{ prefix: request().promptIds, continuation: streamed.sequences[0]!.tokenIds }], 4);
+      scored[0]!.forEach((lp, k) => expect(Math.abs(lp - streamed.sequences[0]!.logprobs[k]!)).toBeLessThanOrEqual(1e-4));
+      const controller = new AbortController();
+      const reason = new Error('cancelled while the thread polled');
+      const cancelled = spinning.generate(request({ maxNewTokens: 2000, signal: controller.signal, onToken: () => controller.abort(reason) }));
+      await expect(cancelled).rejects.toBe(reason);
+      // It did poll: with nothing sent for longer than the spin, this process (the thread is in it)
+      // used CPU for most of it; a sleeping thread uses next to none.
+      await spinning.generate(request());
+      const cpu = process.cpuUsage();
+      await new Promise((r) => setTimeout(r, 1700));
+      const used = process.cpuUsage(cpu);
+      expect((used.user + used.system) / 1000).toBeGreaterThan(450);
+      await spinning.generate(request());
+    } finally {
+      await spinning.close();
+    }
+  });
 });

@@ -24,6 +24,11 @@ export interface EngineLimits {
    * the last that many milliseconds (see `GenerationEngine.regroup`); 0 admits at once.
    */
   readonly regroupWaitMs: number;
+  /**
+   * Milliseconds an engine thread that has just answered its last request polls for the next one
+   * before it sleeps (engine-thread-main.ts; the engine itself does not use it). @default 0
+   */
+  readonly idleSpinMs?: number;
 }
 
 interface Pending {
