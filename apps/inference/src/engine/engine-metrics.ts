@@ -15,7 +15,13 @@ export interface EngineMetrics {
   readonly queueDepth: { set(value: number): void };
   readonly timeToFirstToken: { observe(value: number): void };
   readonly interTokenLatency: { observe(value: number): void };
+  /** Engine threads polling for a next request instead of sleeping (`--engine-idle-spin-ms`). */
+  readonly idlePollSeconds: { inc(value?: number): void };
+  readonly idlePolls: { inc(labels: { outcome: IdlePollOutcome }, value?: number): void };
 }
+
+/** How an idle poll ended: a message arrived, or the spin ran out and the thread slept. */
+export type IdlePollOutcome = 'message' | 'expired';
 
 /** Domain series of the inference service, in the server's registry. */
 export function createEngineMetrics(registry: Registry): EngineMetrics {
@@ -54,6 +60,17 @@ export function createEngineMetrics(registry: Registry): EngineMetrics {
       name: 'swirl_inference_inter_token_latency_seconds',
       help: "Time between consecutive tokens of one sequence: a decode step plus what ran between (other requests' prefills, sampling).",
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [registry],
+    }),
+    idlePollSeconds: new Counter({
+      name: 'swirl_inference_engine_idle_poll_seconds_total',
+      help: 'Time engine threads spent polling for a next request after answering a lone sequence, instead of sleeping (--engine-idle-spin-ms): a core busy waiting.',
+      registers: [registry],
+    }),
+    idlePolls: new Counter({
+      name: 'swirl_inference_engine_idle_polls_total',
+      help: 'Idle polls of engine threads, by outcome: message (the next request found the thread awake) or expired (it slept after --engine-idle-spin-ms).',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
     queueDepth: new Gauge({ name: 'swirl_inference_queue_depth', help: 'Requests waiting for a place in a batch (all engine threads).', registers: [registry] }),

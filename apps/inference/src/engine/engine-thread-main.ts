@@ -40,30 +40,49 @@ async function runEngineThread(port: MessagePort, data: EngineThreadData): Promi
     for (const [id, events] of streamed) post({ type: 'tokens', id, events });
     streamed.clear();
   };
+  /** Requests (Generate, Score) taken on and not yet answered. */
+  let unanswered = 0;
+  /** Sequences (samples, Score items) this thread took on since it was last idle. */
+  let sequencesSinceIdle = 0;
+  /** Sends a request's final message (generated, scored, failed). */
   const reply = (msg: FromEngineThread) => {
     flushTokens();
     flushMetrics();
     post(msg);
-    if (engine.activeRows === 0 && engine.queued === 0 && scoring.size === 0) awaitNextBusily();
+    // Not the engine's rows: a batch that finishes in one step answers its requests one by one,
+    // all after its rows are gone, and polling between them would hold back the rest.
+    if (--unanswered > 0) return;
+    const lone = sequencesSinceIdle <= 1;
+    sequencesSinceIdle = 0;
+    if (lone) awaitNextBusily();
   };
   /**
-   * With nothing left to do, polls for the next message for up to `idleSpinMs` instead of going
-   * to sleep: a client that sends its next request when this one returns (a closed loop, an RL
-   * rollout) finds the thread awake. On this VM a sequence started after sleeping ran slower than
-   * one started straight away, and waking a sleeping thread took 0.2-0.3 ms
-   * (tools/bench/inference-throughput/README.md, session 13).
+   * With nothing left to do after a lone sequence, polls for the next message for up to
+   * `idleSpinMs` instead of going to sleep: a client that sends its next request when this one
+   * returns (a closed loop, an RL rollout) finds the thread awake. On this VM a sequence started
+   * after sleeping ran slower than one started straight away, and waking a sleeping thread took
+   * 0.2-0.3 ms (tools/bench/inference-throughput/README.md, session 13). After a batch it sleeps
+   * at once: batches are throughput-bound, and polling took CPU from the server thread answering
+   * them (16 clients: 0.96x with polling after every batch).
    */
   const awaitNextBusily = () => {
     const spinMs = data.limits.idleSpinMs ?? 0;
     if (spinMs <= 0) return;
-    const until = performance.now() + spinMs;
-    while (performance.now() < until) {
+    const start = performance.now();
+    const until = start + spinMs;
+    let now = start;
+    while (now < until) {
       const next = receiveMessageOnPort(port);
       if (next !== undefined) {
+        recorder.metrics.idlePollSeconds.inc((performance.now() - start) / 1000);
+        recorder.metrics.idlePolls.inc({ outcome: 'message' });
         onMessage(next.message as ToEngineThread);
         return;
       }
+      now = performance.now();
     }
+    recorder.metrics.idlePollSeconds.inc((now - start) / 1000);
+    recorder.metrics.idlePolls.inc({ outcome: 'expired' });
   };
 
   const scoring = new Set<Promise<void>>();
@@ -78,6 +97,8 @@ async function runEngineThread(port: MessagePort, data: EngineThreadData): Promi
       return;
     }
     if (msg.type === 'score') {
+      unanswered++;
+      sequencesSinceIdle += msg.items.length;
       const done = scoreContinuations(decoder, msg.items, msg.batchSize).then(
         (logprobs) => reply({ type: 'scored', id: msg.id, logprobs }),
         (err: unknown) => reply({ type: 'failed', id: msg.id, error: toWireError(err, false) }),
@@ -87,6 +108,8 @@ async function runEngineThread(port: MessagePort, data: EngineThreadData): Promi
       return;
     }
     const { id, request } = msg;
+    unanswered++;
+    sequencesSinceIdle += request.numSamples;
     const controller = new AbortController();
     cancels.set(id, controller);
     const onToken = request.stream

@@ -10,6 +10,9 @@ export interface MetricsDelta {
   readonly stepSeconds: number[];
   readonly timeToFirstToken: number[];
   readonly interTokenLatency: number[];
+  readonly idlePollSeconds: number;
+  readonly idlePollsAnswered: number;
+  readonly idlePollsExpired: number;
   /** The thread's queue length now (a gauge, not a delta). */
   readonly queueDepth: number;
 }
@@ -27,6 +30,9 @@ export class MetricsRecorder {
   private stepSeconds: number[] = [];
   private timeToFirstToken: number[] = [];
   private interTokenLatency: number[] = [];
+  private idlePollSeconds = 0;
+  private idlePollsAnswered = 0;
+  private idlePollsExpired = 0;
   private queueDepth = 0;
   private dirty = false;
 
@@ -39,6 +45,14 @@ export class MetricsRecorder {
     stepSeconds: { observe: (v) => void (this.stepSeconds.push(v), (this.dirty = true)) },
     timeToFirstToken: { observe: (v) => void (this.timeToFirstToken.push(v), (this.dirty = true)) },
     interTokenLatency: { observe: (v) => void (this.interTokenLatency.push(v), (this.dirty = true)) },
+    idlePollSeconds: { inc: (v = 1) => void ((this.idlePollSeconds += v), (this.dirty = true)) },
+    idlePolls: {
+      inc: ({ outcome }, v = 1) => {
+        if (outcome === 'message') this.idlePollsAnswered += v;
+        else this.idlePollsExpired += v;
+        this.dirty = true;
+      },
+    },
     queueDepth: { set: (v) => void ((this.queueDepth = v), (this.dirty = true)) },
   };
 
@@ -54,6 +68,9 @@ export class MetricsRecorder {
       stepSeconds: this.stepSeconds,
       timeToFirstToken: this.timeToFirstToken,
       interTokenLatency: this.interTokenLatency,
+      idlePollSeconds: this.idlePollSeconds,
+      idlePollsAnswered: this.idlePollsAnswered,
+      idlePollsExpired: this.idlePollsExpired,
       queueDepth: this.queueDepth,
     };
     this.promptTokens = 0;
@@ -64,6 +81,9 @@ export class MetricsRecorder {
     this.stepSeconds = [];
     this.timeToFirstToken = [];
     this.interTokenLatency = [];
+    this.idlePollSeconds = 0;
+    this.idlePollsAnswered = 0;
+    this.idlePollsExpired = 0;
     this.dirty = false;
     return delta;
   }
@@ -88,6 +108,9 @@ export class EngineMetricsSink {
     for (const v of delta.stepSeconds) m.stepSeconds.observe(v);
     for (const v of delta.timeToFirstToken) m.timeToFirstToken.observe(v);
     for (const v of delta.interTokenLatency) m.interTokenLatency.observe(v);
+    if (delta.idlePollSeconds > 0) m.idlePollSeconds.inc(delta.idlePollSeconds);
+    if (delta.idlePollsAnswered > 0) m.idlePolls.inc({ outcome: 'message' }, delta.idlePollsAnswered);
+    if (delta.idlePollsExpired > 0) m.idlePolls.inc({ outcome: 'expired' }, delta.idlePollsExpired);
     this.queueDepths.set(threadId, delta.queueDepth);
     this.publishQueueDepth();
   }

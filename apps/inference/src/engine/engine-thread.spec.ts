@@ -117,33 +117,52 @@ describe('EngineThread (tiny decoder, real onnxruntime in a worker thread)', () 
     await expect(other.generate(request())).rejects.toMatchObject({ code: status.UNAVAILABLE });
   });
 
-  it('with idleSpinMs, a thread polling for its next request serves what arrives meanwhile, and closes from the poll', async () => {
-    const spinning = await EngineThread.start(dir, { intraOpThreads: 1 }, { ...LIMITS, idleSpinMs: 1500 }, new EngineMetricsSink(createEngineMetrics(new Registry())));
+  it('with idleSpinMs, a thread that answered a lone sequence polls for the next request (served as usual, counted, closes from the poll); after a batch it sleeps', async () => {
+    const polled = new Registry();
+    const spinning = await EngineThread.start(dir, { intraOpThreads: 1 }, { ...LIMITS, idleSpinMs: 1500 }, new EngineMetricsSink(createEngineMetrics(polled)));
+    const lone = (over: Partial<GenerationRequest> = {}) => request({ numSamples: 1, ...over });
+    /** CPU milliseconds this process (the thread is in it) used while sending nothing for 1.7 s. */
+    const cpuWhileIdle = async () => {
+      const cpu = process.cpuUsage();
+      await new Promise((r) => setTimeout(r, 1700));
+      const used = process.cpuUsage(cpu);
+      return (used.user + used.system) / 1000;
+    };
     // A failed expectation must still end the thread, or Jest waits for it forever.
     try {
       const local = new GenerationEngine(decoder, decoder.tokenizer, LIMITS, createEngineMetrics(new Registry()));
       // Each call follows the last answer at once, so it reaches the thread while it polls.
-      const here = await local.generate(request());
-      for (let i = 0; i < 3; i++) expect((await spinning.generate(request())).sequences.map((s) => s.tokenIds)).toEqual(here.sequences.map((s) => [...s.tokenIds]));
+      const here = await local.generate(lone());
+      for (let i = 0; i < 3; i++) expect((await spinning.generate(lone())).sequences.map((s) => s.tokenIds)).toEqual(here.sequences.map((s) => [...s.tokenIds]));
       const events: TokenEvent[] = [];
-      const streamed = await spinning.generate(request({ onToken: (e) => events.push(e) }));
-      expect(events.filter((e) => e.sampleIndex === 0).map((e) => e.tokenId)).toEqual(streamed.sequences[0]!.tokenIds);
+      const streamed = await spinning.generate(lone({ onToken: (e) => events.push(e) }));
+      expect(events.map((e) => e.tokenId)).toEqual(streamed.sequences[0]!.tokenIds);
       const scored = await spinning.score([{ prefix: request().promptIds, continuation: streamed.sequences[0]!.tokenIds }], 4);
       scored[0]!.forEach((lp, k) => expect(Math.abs(lp - streamed.sequences[0]!.logprobs[k]!)).toBeLessThanOrEqual(1e-4));
       const controller = new AbortController();
       const reason = new Error('cancelled while the thread polled');
-      const cancelled = spinning.generate(request({ maxNewTokens: 2000, signal: controller.signal, onToken: () => controller.abort(reason) }));
+      const cancelled = spinning.generate(lone({ maxNewTokens: 2000, signal: controller.signal, onToken: () => controller.abort(reason) }));
       await expect(cancelled).rejects.toBe(reason);
-      // It did poll: with nothing sent for longer than the spin, this process (the thread is in it)
-      // used CPU for most of it; a sleeping thread uses next to none.
-      await spinning.generate(request());
-      const cpu = process.cpuUsage();
-      await new Promise((r) => setTimeout(r, 1700));
-      const used = process.cpuUsage(cpu);
-      expect((used.user + used.system) / 1000).toBeGreaterThan(450);
-      await spinning.generate(request());
+      await spinning.generate(lone());
+      // It polled: for most of the idle time this process used a core; a sleeping thread uses next to none.
+      expect(await cpuWhileIdle()).toBeGreaterThan(450);
+      // A request of two samples is a batch: the thread sleeps as soon as it has answered.
+      expect((await spinning.generate(request({ numSamples: 2 }))).sequences).toHaveLength(2);
+      expect(await cpuWhileIdle()).toBeLessThan(200);
+      // So are two lone requests at once, answered one after the other (the last reply decides).
+      const pair = [lone(), lone()]; // built first: request() reads the reference file
+      const both = await Promise.all(pair.map((r) => spinning.generate(r)));
+      expect(both.map((r) => r.sequences[0]!.tokenIds)).toEqual([here.sequences[0]!.tokenIds, here.sequences[0]!.tokenIds]);
+      expect(await cpuWhileIdle()).toBeLessThan(200);
+      const polls = (await polled.getSingleMetric('swirl_inference_engine_idle_polls_total')!.get()).values;
+      // Six requests found it polling (after the first), one poll ran out (the first idle wait).
+      expect(Object.fromEntries(polls.map((v) => [v.labels['outcome'], v.value]))).toEqual({ message: 6, expired: 1 });
+      const pollSeconds = (await polled.getSingleMetric('swirl_inference_engine_idle_poll_seconds_total')!.get()).values[0]!.value;
+      expect(pollSeconds).toBeGreaterThanOrEqual(1.5);
+      expect(pollSeconds).toBeLessThan(2.5);
+      await spinning.generate(lone());
     } finally {
       await spinning.close();
     }
-  });
+  }, 30_000);
 });

@@ -25,8 +25,9 @@ export interface EngineLimits {
    */
   readonly regroupWaitMs: number;
   /**
-   * Milliseconds an engine thread that has just answered its last request polls for the next one
-   * before it sleeps (engine-thread-main.ts; the engine itself does not use it). @default 0
+   * Milliseconds an engine thread that has just answered a lone sequence polls for the next
+   * request before it sleeps (engine-thread-main.ts; the engine itself does not use it; the
+   * service's `--engine-idle-spin-ms` sets 10). @default 0
    */
   readonly idleSpinMs?: number;
 }

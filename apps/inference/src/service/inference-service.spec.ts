@@ -351,6 +351,8 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
       // Exported; how much of it is padding depends on what ran together (exact counts: generation-engine.spec.ts).
       expect(text).toMatch(/^swirl_inference_cache_padding_positions_total\{[^}]*\} \d+$/m);
       expect(text).toMatch(/^swirl_inference_queue_depth\{[^}]*\} 0$/m);
+      // Exported; polling itself is counted in engine-thread.spec.ts.
+      expect(text).toMatch(/^swirl_inference_engine_idle_poll_seconds_total\{[^}]*\} [\d.e-]+$/m);
     }
   });
 
