@@ -2,8 +2,8 @@
  * Decode throughput, measured in one run on one model: a plain onnxruntime loop (batch 1 and
  * batch 16) against the inference service over gRPC (1 and 16 concurrent clients), with the
  * ratios the inference issue sets as targets, and two raw batch-8 loops at once (the most two
- * cores give 16 sequences). Raw batch 1 and the 1-client service run in turn, in short blocks;
- * where the 1-client gap goes is printed against a bare grpc-js server (bare-grpc-server.ts).
+ * cores give 16 sequences). The raw loops and the service at 1 and 16 clients run in turn, in
+ * short blocks (see `inTurn`); where the 1-client gap goes is printed against a bare grpc-js server (bare-grpc-server.ts).
  * Run: npm run bench:inference [-- --model DIR].
  */
 import { spawn } from 'node:child_process';
@@ -12,7 +12,7 @@ import { tinyDecoderDir } from '../../../apps/inference/src/testing/tiny-decoder
 import { rawDecodeLoop, rawSequence } from './raw-decode-loop';
 import { arg, median as medianOf } from './bench-args';
 import { startBareGrpcServer, type BareServer } from './bare-grpc-server';
-import { benchClient, cachePositions, serviceRate, startService, type LoadOptions, type TimedRequest } from './service-under-load';
+import { benchClient, cachePositions, startService, type LoadOptions, type ServiceProcess, type TimedRequest } from './service-under-load';
 
 const MODEL = arg('model', '');
 const NEW_TOKENS = Number(arg('tokens', '64'));
@@ -23,6 +23,8 @@ const THREADS = Number(arg('threads', '1'));
 const REPEAT = Number(arg('repeat', '1'));
 // The service's decoding threads (each with its own session and batch; requests go to the least loaded).
 const ENGINE_THREADS = Number(arg('engine-threads', '2'));
+// More service flags, after the benchmark's own (e.g. "--engine-idle-spin-ms=0").
+const SERVICE_ARGS = arg('service-args', '').split(' ').filter(Boolean);
 if (!Number.isInteger(REPEAT) || REPEAT < 1) throw new Error(`--repeat must be a whole number of rounds >= 1, got ${arg('repeat', '1')}`);
 // The service runs with the V8 flags its launchers give it (GC on the thread that allocates);
 // the raw loop gets them too when this script is started with them (npm run bench:inference does).
@@ -36,44 +38,83 @@ async function rawLoop(dir: string, batch: number): Promise<number> {
   return rate;
 }
 
-/** Sequences per block of the 1-stream measurement; the first of each block is not counted. */
+/** Sequences per block of a batch-1 side (raw, 1 client); the first of each block is not counted. */
 const BLOCK = 6;
+/** The same at batch 16 (raw batch 16, and requests per client at 16 clients): a sequence takes ~16x longer. */
+const BLOCK_16 = 3;
+
+/** What one side counted: tokens over the time they took. */
+interface Counted {
+  tokens: number;
+  ms: number;
+}
+
+/** Tokens per second of what a side counted. */
+const rateOf = (c: Counted) => (1000 * c.tokens) / c.ms;
 
 /**
- * Raw batch 1 and the service at 1 client, measured together: blocks of BLOCK raw sequences and
- * BLOCK requests to the service, in turn, for 2 x SECONDS. Measured in one block of seconds each,
- * the two compared different speeds of this VM (the same raw loop took 37-62 ms per sequence
- * within one minute; ratios of such blocks ranged 0.66-1.05 within one run). Within a block each
- * runs as it would alone: the raw loop back to back, the client sending its next request when the
- * last returns. The first sequence of a block follows the other side's block (a sequence after
- * ~70 ms asleep took 6-12% longer here) and is not counted, on either side.
- * Returns each one's tokens per second of its own counted time; every counted request goes to `timings`.
+ * Raw batch 1, the service at 1 client, raw batch 16 and the service at 16 clients, measured
+ * together: a block of each in turn, for 4 x SECONDS. Measured in one stretch of seconds each,
+ * they compared different speeds of this VM (the same raw loop took 37-62 ms per sequence within
+ * one minute, and ratios of measurements seconds apart ranged 0.66-1.05 at 1 stream and 3.0-7.4
+ * at 16 clients over 1 within one run). Within a block each runs as it would alone: the raw loop
+ * back to back, each client sending its next request when the last returns. The first sequence
+ * of a block (of each client's, at 16) follows the other sides' blocks (a sequence after ~70 ms
+ * asleep took 6-12% longer here) and is not counted. A side's rate is its counted tokens over its
+ * counted time; at 16 clients, all clients' tokens over one client's mean counted time (each
+ * client always has a request waiting, so that is the service's throughput, as at 1 client). Every counted 1-client request goes to `timings`.
  */
-async function singleStreams(dir: string, port: number, load: LoadOptions, timings: TimedRequest[]): Promise<{ raw: number; service: number }> {
+async function inTurn(
+  dir: string,
+  service: ServiceProcess,
+  load: LoadOptions,
+  timings: TimedRequest[],
+  padding: { total: number; padding: number },
+): Promise<{ raw1: number; service1: number; raw16: number; service16: number }> {
   const decoder = await loadOnnxDecoder(dir, { intraOpThreads: THREADS });
-  const client = benchClient(port, load);
-  const raw = { tokens: 0, ms: 0 };
-  const service = { tokens: 0, ms: 0 };
-  const started = performance.now();
-  while (performance.now() - started < 2 * SECONDS * 1000) {
-    for (let i = 0; i < BLOCK; i++) {
+  const client = benchClient(service.grpcPort, load);
+  const counted = { raw1: { tokens: 0, ms: 0 }, service1: { tokens: 0, ms: 0 }, raw16: { tokens: 0, ms: 0 } };
+  const perClient: Counted[] = Array.from({ length: 16 }, () => ({ tokens: 0, ms: 0 }));
+  const rawBlock = async (batch: number, into: Counted, sequences: number) => {
+    for (let i = 0; i < sequences; i++) {
       const t = performance.now();
-      const tokens = await rawSequence(decoder, 1, PROMPT, NEW_TOKENS);
+      const tokens = await rawSequence(decoder, batch, PROMPT, NEW_TOKENS);
       if (i === 0) continue;
-      raw.tokens += tokens;
-      raw.ms += performance.now() - t;
+      into.tokens += tokens;
+      into.ms += performance.now() - t;
     }
-    for (let i = 0; i < BLOCK; i++) {
+    // Its tensors stay in this process: collected before the clients run (see collectGarbage).
+    collectGarbage();
+  };
+  const clientBlock = async (into: Counted, requests: number, record?: TimedRequest[]) => {
+    for (let i = 0; i < requests; i++) {
       const request = await client.generate();
       if (i === 0) continue;
-      service.tokens += request.tokens;
-      service.ms += request.clientMs;
-      timings.push(request);
+      into.tokens += request.tokens;
+      into.ms += request.clientMs;
+      record?.push(request);
     }
+  };
+  const started = performance.now();
+  while (performance.now() - started < 4 * SECONDS * 1000) {
+    await rawBlock(1, counted.raw1, BLOCK);
+    await clientBlock(counted.service1, BLOCK, timings);
+    await rawBlock(16, counted.raw16, BLOCK_16);
+    const before = await cachePositions(service.metricsPort);
+    await Promise.all(perClient.map((c) => clientBlock(c, BLOCK_16)));
+    const after = await cachePositions(service.metricsPort);
+    padding.total += after.total - before.total;
+    padding.padding += after.padding - before.padding;
   }
   client.close();
   await decoder.session.release();
-  return { raw: (1000 * raw.tokens) / raw.ms, service: (1000 * service.tokens) / service.ms };
+  return {
+    raw1: rateOf(counted.raw1),
+    service1: rateOf(counted.service1),
+    raw16: rateOf(counted.raw16),
+    // All clients' tokens over one client's mean counted time (they ran side by side).
+    service16: rateOf({ tokens: perClient.reduce((sum, c) => sum + c.tokens, 0), ms: perClient.reduce((sum, c) => sum + c.ms, 0) / perClient.length }),
+  };
 }
 
 /**
@@ -111,19 +152,11 @@ async function main(): Promise<void> {
   }
   const { config, cacheOutputs, session } = await loadOnnxDecoder(dir, { intraOpThreads: 1 });
   await session.release();
-  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}, ${cacheOutputs}-cache signature); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement (raw batch 1 and service 1 client in turn, blocks of ${BLOCK} sequences, for 2 x ${SECONDS} s), ${THREADS} onnxruntime thread(s) per session on both sides, service with ${ENGINE_THREADS} engine thread(s), ${REPEAT} round(s)\n`);
-  const service = await startService(dir, GC_FLAGS, ['--max-batch-size=16', `--intra-op-threads=${THREADS}`, `--engine-threads=${ENGINE_THREADS}`]);
+  process.stdout.write(`model ${dir} (${config.numLayers} layers, ${config.numKvHeads} heads x ${config.headDim}, vocab ${config.vocabSize}, ${cacheOutputs}-cache signature); prompt ${PROMPT.length} tokens, ${NEW_TOKENS} new tokens, ${SECONDS} s per measurement (raw 1, service 1, raw 16, service 16 in turn, blocks of ${BLOCK} / ${BLOCK_16} sequences, for 4 x ${SECONDS} s), ${THREADS} onnxruntime thread(s) per session on both sides, service with ${ENGINE_THREADS} engine thread(s)${SERVICE_ARGS.length > 0 ? ` and ${SERVICE_ARGS.join(' ')}` : ''}, ${REPEAT} round(s)\n`);
+  const service = await startService(dir, GC_FLAGS, ['--max-batch-size=16', `--intra-op-threads=${THREADS}`, `--engine-threads=${ENGINE_THREADS}`, ...SERVICE_ARGS]);
   const load = { prompt: PROMPT, newTokens: NEW_TOKENS, seconds: SECONDS };
-  // Cache positions the 16-client measurements attended over, and the padding among them.
+  // Cache positions the 16-client blocks attended over, and the padding among them.
   const padding = { total: 0, padding: 0 };
-  const loaded16 = async () => {
-    const before = await cachePositions(service.metricsPort);
-    const rate = await serviceRate(service.grpcPort, 16, load);
-    const after = await cachePositions(service.metricsPort);
-    padding.total += after.total - before.total;
-    padding.padding += after.padding - before.padding;
-    return rate;
-  };
   const rounds: number[][] = [];
   // 1-client requests to the service, and to a bare grpc-js server answering after as long (see bare-grpc-server.ts).
   const serviceTimings: TimedRequest[] = [];
@@ -139,18 +172,12 @@ async function main(): Promise<void> {
   };
   try {
     for (let i = 0; i < REPEAT; i++) {
-      // Each service measurement right after (or, at 1 stream, interleaved with) its raw
-      // counterpart, so that a round's own ratios compare like with like (this VM drifts).
       collectGarbage();
-      const { raw: r1, service: s1 } = await singleStreams(dir, service.grpcPort, load, serviceTimings);
+      const { raw1: r1, service1: s1, raw16: r16, service16: s16 } = await inTurn(dir, service, load, serviceTimings, padding);
       collectGarbage();
       await bareRequests();
-      const measured: number[] = [];
-      for (const measure of [() => rawLoop(dir, 16), loaded16, () => twoRawLoops(dir)]) {
-        collectGarbage();
-        measured.push(await measure());
-      }
-      const [r16, s16, two] = measured as [number, number, number];
+      collectGarbage();
+      const two = await twoRawLoops(dir);
       const round = [r1, r16, s1, s16, two];
       if (REPEAT > 1) process.stdout.write(`round ${i + 1}: ${round.map((v) => v.toFixed(0)).join(' / ')} tokens/s (raw 1 / raw 16 / service 1 / service 16 / 2 raw x 8); ratios ${(s16 / r16).toFixed(2)} / ${(s1 / r1).toFixed(2)} / ${(s16 / s1).toFixed(2)}\n`);
       rounds.push(round);
