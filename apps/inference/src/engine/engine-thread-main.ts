@@ -6,6 +6,7 @@ import { GenerationEngine } from './generation-engine';
 import type { GeneratedSequence, TokenEvent } from './generation-request';
 import { MetricsRecorder } from './engine-thread-metrics';
 import type { EngineThreadData, FromEngineThread, ToEngineThread, WireError } from './engine-thread-protocol';
+import type { IdlePollOutcome } from './engine-metrics';
 
 /** How often an engine thread reports metrics while it works (also before every reply). */
 const METRICS_EVERY_MS = 250;
@@ -69,20 +70,19 @@ async function runEngineThread(port: MessagePort, data: EngineThreadData): Promi
     const spinMs = data.limits.idleSpinMs ?? 0;
     if (spinMs <= 0) return;
     const start = performance.now();
-    const until = start + spinMs;
-    let now = start;
-    while (now < until) {
+    const polled = (outcome: IdlePollOutcome) => {
+      recorder.metrics.idlePollSeconds.inc((performance.now() - start) / 1000);
+      recorder.metrics.idlePolls.inc({ outcome });
+    };
+    while (performance.now() - start < spinMs) {
       const next = receiveMessageOnPort(port);
       if (next !== undefined) {
-        recorder.metrics.idlePollSeconds.inc((performance.now() - start) / 1000);
-        recorder.metrics.idlePolls.inc({ outcome: 'message' });
+        polled('message');
         onMessage(next.message as ToEngineThread);
         return;
       }
-      now = performance.now();
     }
-    recorder.metrics.idlePollSeconds.inc((now - start) / 1000);
-    recorder.metrics.idlePolls.inc({ outcome: 'expired' });
+    polled('expired');
   };
 
   const scoring = new Set<Promise<void>>();

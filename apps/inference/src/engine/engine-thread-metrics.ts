@@ -1,4 +1,4 @@
-import type { EngineMetrics } from './engine-metrics';
+import type { EngineMetrics, IdlePollOutcome } from './engine-metrics';
 
 /** Metric updates an engine thread made since its last report. */
 export interface MetricsDelta {
@@ -11,8 +11,7 @@ export interface MetricsDelta {
   readonly timeToFirstToken: number[];
   readonly interTokenLatency: number[];
   readonly idlePollSeconds: number;
-  readonly idlePollsAnswered: number;
-  readonly idlePollsExpired: number;
+  readonly idlePolls: Readonly<Record<IdlePollOutcome, number>>;
   /** The thread's queue length now (a gauge, not a delta). */
   readonly queueDepth: number;
 }
@@ -31,8 +30,7 @@ export class MetricsRecorder {
   private timeToFirstToken: number[] = [];
   private interTokenLatency: number[] = [];
   private idlePollSeconds = 0;
-  private idlePollsAnswered = 0;
-  private idlePollsExpired = 0;
+  private idlePolls: Record<IdlePollOutcome, number> = { message: 0, expired: 0 };
   private queueDepth = 0;
   private dirty = false;
 
@@ -46,13 +44,7 @@ export class MetricsRecorder {
     timeToFirstToken: { observe: (v) => void (this.timeToFirstToken.push(v), (this.dirty = true)) },
     interTokenLatency: { observe: (v) => void (this.interTokenLatency.push(v), (this.dirty = true)) },
     idlePollSeconds: { inc: (v = 1) => void ((this.idlePollSeconds += v), (this.dirty = true)) },
-    idlePolls: {
-      inc: ({ outcome }, v = 1) => {
-        if (outcome === 'message') this.idlePollsAnswered += v;
-        else this.idlePollsExpired += v;
-        this.dirty = true;
-      },
-    },
+    idlePolls: { inc: ({ outcome }, v = 1) => void ((this.idlePolls[outcome] += v), (this.dirty = true)) },
     queueDepth: { set: (v) => void ((this.queueDepth = v), (this.dirty = true)) },
   };
 
@@ -69,8 +61,7 @@ export class MetricsRecorder {
       timeToFirstToken: this.timeToFirstToken,
       interTokenLatency: this.interTokenLatency,
       idlePollSeconds: this.idlePollSeconds,
-      idlePollsAnswered: this.idlePollsAnswered,
-      idlePollsExpired: this.idlePollsExpired,
+      idlePolls: this.idlePolls,
       queueDepth: this.queueDepth,
     };
     this.promptTokens = 0;
@@ -82,8 +73,7 @@ export class MetricsRecorder {
     this.timeToFirstToken = [];
     this.interTokenLatency = [];
     this.idlePollSeconds = 0;
-    this.idlePollsAnswered = 0;
-    this.idlePollsExpired = 0;
+    this.idlePolls = { message: 0, expired: 0 };
     this.dirty = false;
     return delta;
   }
@@ -109,8 +99,7 @@ export class EngineMetricsSink {
     for (const v of delta.timeToFirstToken) m.timeToFirstToken.observe(v);
     for (const v of delta.interTokenLatency) m.interTokenLatency.observe(v);
     if (delta.idlePollSeconds > 0) m.idlePollSeconds.inc(delta.idlePollSeconds);
-    if (delta.idlePollsAnswered > 0) m.idlePolls.inc({ outcome: 'message' }, delta.idlePollsAnswered);
-    if (delta.idlePollsExpired > 0) m.idlePolls.inc({ outcome: 'expired' }, delta.idlePollsExpired);
+    for (const [outcome, n] of Object.entries(delta.idlePolls) as [IdlePollOutcome, number][]) if (n > 0) m.idlePolls.inc({ outcome }, n);
     this.queueDepths.set(threadId, delta.queueDepth);
     this.publishQueueDepth();
   }
