@@ -1,12 +1,13 @@
 /**
  * The transport alone: a plain grpc-js server (no swirl code, no interceptors) in its own
- * process whose Generate answers after a fixed delay with a response the size of the service's.
+ * process whose Generate sends its headers, then answers after a fixed delay with a response
+ * the size of the service's.
  * What a 1-client request costs beyond the time the server reports for it (`timings.total`, here
  * its delay), measured with the benchmark's own client, is what gRPC itself costs on this
  * machine: the part of the service's per-request overhead no change to the service can remove.
  */
 import { spawn } from 'node:child_process';
-import { Server, ServerCredentials, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
+import { Metadata, Server, ServerCredentials, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import { durationFromMs, FinishReason, InferenceServiceService, type GenerateRequest, type GenerateResponse } from '@swirl/proto';
 
 export interface BareServer {
@@ -48,8 +49,10 @@ async function serve(delayMs: number, newTokens: number): Promise<void> {
   });
   const server = new Server();
   server.addService(InferenceServiceService, {
-    generate: (_call: ServerUnaryCall<GenerateRequest, GenerateResponse>, callback: sendUnaryData<GenerateResponse>) => {
+    generate: (call: ServerUnaryCall<GenerateRequest, GenerateResponse>, callback: sendUnaryData<GenerateResponse>) => {
       const started = performance.now();
+      // Headers first, as the service sends them once it accepts a request (CallContext.sendHeaders).
+      call.sendMetadata(new Metadata());
       // Sleeps like the service's server thread while an engine thread decodes.
       setTimeout(() => callback(null, reply(performance.now() - started)), delayMs);
     },

@@ -31,6 +31,8 @@ export function createInferenceServer(deps: InferenceServerDeps): ServiceRegistr
       throw invalidArgument(`the prompt has ${prompt.ids.length} tokens; this model's context holds ${model.contextLength}, so the prompt must be shorter to leave room to generate`);
     }
     const s = resolveSampling(req.sampling, req.numSamples, prompt.ids.length, model.contextLength);
+    // Accepted: the client takes the headers while the model generates (see CallContext.sendHeaders).
+    ctx.sendHeaders();
     const result = await model.generate({ promptIds: prompt.ids, ...s, signal: ctx.signal, onToken });
     return {
       model: { name: version.name, version: version.version },

@@ -364,6 +364,25 @@ describe.each([['onnx'], ['openai-remote']] as const)('inference service over gR
     expect(running.registry.resolve(undefined).model!.activeSequences()).toBe(0);
   });
 
+  it('sends the response headers once it accepts a request, while the model still generates', async () => {
+    // Sent with the response, the headers would come after the last token, with nothing left in flight.
+    // A plain client: createClient's retry interceptor holds the headers until the call's outcome.
+    const plain = new InferenceServiceClient(`127.0.0.1:${running.grpcPort}`, grpc.credentials.createInsecure());
+    let inFlight = -1;
+    const err = await new Promise<grpc.ServiceError | null>((resolve) => {
+      const call = plain.generate(request({ sampling: sampling({ maxNewTokens: 400, ignoreEos: true }) }), (e) => resolve(e));
+      call.on('metadata', () => {
+        inFlight = running.registry.resolve(undefined).model!.activeSequences();
+        call.cancel();
+      });
+    });
+    plain.close();
+    expect(inFlight).toBe(1);
+    expect(err?.code).toBe(grpc.status.CANCELLED);
+    // A request refused before it is accepted still gets its status.
+    await expect(generate(request({ sampling: sampling({ temperature: -1 }) }))).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+  });
+
   it('a cancelled request leaves the batch and the service keeps serving', async () => {
     const err = await new Promise<grpc.ServiceError | null>((resolve) => {
       const call = client.generate(request({ sampling: sampling({ maxNewTokens: 500 }) }), (e) => resolve(e));

@@ -1,4 +1,4 @@
-import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
+import { Metadata, type ServerUnaryCall } from '@grpc/grpc-js';
 import type { ServerCall } from './server-call';
 import type { Logger } from '../logger';
 
@@ -12,6 +12,13 @@ export interface CallContext {
   readonly logger: Logger;
   /** The raw call, for `CallOptions.parent` when calling other services (deadline propagation). */
   readonly call: ServerCall;
+  /**
+   * Sends the response headers now instead of with the response (once; later calls do nothing).
+   * For a call that has accepted its request and will work for a while: the client handles the
+   * headers meanwhile rather than on the way out (~0.3 ms less per 60 ms call here,
+   * tools/bench/inference-throughput). A failure after this still ends the call with its status.
+   */
+  sendHeaders(): void;
 }
 
 export function createCallContext(call: ServerCall, logger: Logger): CallContext {
@@ -24,5 +31,11 @@ export function createCallContext(call: ServerCall, logger: Logger): CallContext
     timer.unref();
     controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   }
-  return { signal: controller.signal, deadlineMs, metadata: call.metadata, logger, call };
+  let headersSent = false;
+  const sendHeaders = () => {
+    if (headersSent || call.cancelled) return;
+    headersSent = true;
+    call.sendMetadata(new Metadata());
+  };
+  return { signal: controller.signal, deadlineMs, metadata: call.metadata, logger, call, sendHeaders };
 }
