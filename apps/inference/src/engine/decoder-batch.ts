@@ -20,6 +20,13 @@ export const APPEND_HEADROOM = 16;
  * P..C-1 fed masked, and the cache grows by `APPEND_HEADROOM` columns when full.
  */
 export class DecoderBatch {
+  /**
+   * The mask a step feeds ([rows, C + 1]: `mask`'s columns, then the fed token's), kept from step
+   * to step while the layout stands (an append graph's C stays put for `APPEND_HEADROOM` steps):
+   * rebuilt every step, it was an allocation and a copy per step.
+   */
+  private stepMask: BigInt64Array | undefined;
+
   private constructor(
     private readonly graph: DecoderGraph,
     /** Per layer: key, value; each [rows, kvHeads, C, headDim]. */
@@ -75,13 +82,18 @@ export class DecoderBatch {
       this.cache = grown.cache;
       this.mask = grown.mask;
       this.capacity = grown.capacity;
+      this.stepMask = undefined;
     }
     const rows = this.size;
     const C = this.capacity;
-    const mask = new BigInt64Array(rows * (C + 1));
-    for (let r = 0; r < rows; r++) {
-      mask.set(this.mask.subarray(r * C, (r + 1) * C), r * (C + 1));
-      mask[r * (C + 1) + C] = 1n;
+    let mask = this.stepMask;
+    if (mask === undefined) {
+      mask = new BigInt64Array(rows * (C + 1));
+      for (let r = 0; r < rows; r++) {
+        mask.set(this.mask.subarray(r * C, (r + 1) * C), r * (C + 1));
+        mask[r * (C + 1) + C] = 1n;
+      }
+      if (appends) this.stepMask = mask;
     }
     const ids = new BigInt64Array(rows);
     const pos = new BigInt64Array(rows);
@@ -92,7 +104,10 @@ export class DecoderBatch {
     const out = await run(this.graph, rows, ids, 1, mask, pos, this.cache, C);
     if (appends) {
       this.writeColumn(out.cache, this.pastLength);
-      for (let r = 0; r < rows; r++) this.mask[r * C + this.pastLength] = 1n;
+      for (let r = 0; r < rows; r++) {
+        this.mask[r * C + this.pastLength] = 1n;
+        mask[r * (C + 1) + this.pastLength] = 1n;
+      }
       this.pastLength++;
     } else {
       this.cache = out.cache;
