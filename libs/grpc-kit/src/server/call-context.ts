@@ -31,11 +31,7 @@ export function createCallContext(call: ServerCall, logger: Logger): CallContext
     timer.unref();
     controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   }
-  let headersSent = false;
-  const sendHeaders = () => {
-    if (headersSent || call.cancelled) return;
-    headersSent = true;
-    call.sendMetadata(new Metadata());
-  };
+  // grpc-js itself ignores headers after the first, and on a cancelled call.
+  const sendHeaders = () => call.sendMetadata(new Metadata());
   return { signal: controller.signal, deadlineMs, metadata: call.metadata, logger, call, sendHeaders };
 }
