@@ -4,13 +4,15 @@
  * ratios the inference issue sets as targets, and two raw batch-8 loops at once (the most two
  * cores give 16 sequences). The raw loops and the service at 1 and 16 clients run in turn, in
  * short blocks (see `inTurn`); where the 1-client gap goes is printed against a bare grpc-js server (bare-grpc-server.ts).
- * Run: npm run bench:inference [-- --model DIR].
+ * With --repeat 20 or more, each target ratio also gets a 95% interval (median-interval.ts).
+ * Run: npm run bench:inference [-- --model DIR --repeat 40].
  */
 import { spawn } from 'node:child_process';
 import { loadOnnxDecoder } from '../../../apps/inference/src/model/onnx-decoder';
 import { tinyDecoderDir } from '../../../apps/inference/src/testing/tiny-decoder.test-support';
 import { rawDecodeLoop, rawSequence } from './raw-decode-loop';
 import { arg, median as medianOf } from './bench-args';
+import { medianInterval } from './median-interval';
 import { startBareGrpcServer, type BareServer } from './bare-grpc-server';
 import { benchClient, cachePositions, startService, type LoadOptions, type ServiceProcess, type TimedRequest } from './service-under-load';
 
@@ -52,6 +54,19 @@ interface Counted {
 /** Tokens per second of what a side counted. */
 const rateOf = (c: Counted) => (1000 * c.tokens) / c.ms;
 
+/** Rounds it takes to print a 95% interval: the bootstrap draws whole rounds, and with fewer (5 in a trial run) its interval came out far narrower than the rounds scatter. */
+const MIN_ROUNDS_FOR_INTERVAL = 20;
+
+/** The inference issue's targets, in the order every ratio list here follows. */
+const TARGETS = [
+  { name: 'service 16 clients / raw batch 16', min: 0.8 },
+  { name: 'service 1 client / raw batch 1', min: 0.9 },
+  { name: 'service 16 clients / service 1 client', min: 4 },
+] as const;
+
+/** The target ratios of one pass through the four blocks: blocks seconds apart, so the VM's drift between minutes cancels. */
+type PassRatios = [number, number, number];
+
 /**
  * Raw batch 1, the service at 1 client, raw batch 16 and the service at 16 clients, measured
  * together: a block of each in turn, for 4 x SECONDS. Measured in one stretch of seconds each,
@@ -70,41 +85,54 @@ async function inTurn(
   load: LoadOptions,
   timings: TimedRequest[],
   padding: { total: number; padding: number },
+  passes: PassRatios[],
 ): Promise<{ raw1: number; service1: number; raw16: number; service16: number }> {
   const decoder = await loadOnnxDecoder(dir, { intraOpThreads: THREADS });
   const client = benchClient(service.grpcPort, load);
   const counted = { raw1: { tokens: 0, ms: 0 }, service1: { tokens: 0, ms: 0 }, raw16: { tokens: 0, ms: 0 } };
   const perClient: Counted[] = Array.from({ length: 16 }, () => ({ tokens: 0, ms: 0 }));
-  const rawBlock = async (batch: number, into: Counted, sequences: number) => {
+  /** Adds what a block counted to `into`; returns that block's own count. */
+  const add = (into: Counted, block: Counted) => {
+    into.tokens += block.tokens;
+    into.ms += block.ms;
+    return block;
+  };
+  const rawBlock = async (batch: number, sequences: number): Promise<Counted> => {
+    const block = { tokens: 0, ms: 0 };
     for (let i = 0; i < sequences; i++) {
       const t = performance.now();
       const tokens = await rawSequence(decoder, batch, PROMPT, NEW_TOKENS);
       if (i === 0) continue;
-      into.tokens += tokens;
-      into.ms += performance.now() - t;
+      block.tokens += tokens;
+      block.ms += performance.now() - t;
     }
     // Its tensors stay in this process: collected before the clients run (see collectGarbage).
     collectGarbage();
+    return block;
   };
-  const clientBlock = async (into: Counted, requests: number, record?: TimedRequest[]) => {
+  const clientBlock = async (requests: number, record?: TimedRequest[]): Promise<Counted> => {
+    const block = { tokens: 0, ms: 0 };
     for (let i = 0; i < requests; i++) {
       const request = await client.generate();
       if (i === 0) continue;
-      into.tokens += request.tokens;
-      into.ms += request.clientMs;
+      block.tokens += request.tokens;
+      block.ms += request.clientMs;
       record?.push(request);
     }
+    return block;
   };
   const started = performance.now();
   while (performance.now() - started < 4 * SECONDS * 1000) {
-    await rawBlock(1, counted.raw1, BLOCK);
-    await clientBlock(counted.service1, BLOCK, timings);
-    await rawBlock(16, counted.raw16, BLOCK_16);
+    const r1 = add(counted.raw1, await rawBlock(1, BLOCK));
+    const s1 = add(counted.service1, await clientBlock(BLOCK, timings));
+    const r16 = add(counted.raw16, await rawBlock(16, BLOCK_16));
     const before = await cachePositions(service.metricsPort);
-    await Promise.all(perClient.map((c) => clientBlock(c, BLOCK_16)));
+    const blocks = await Promise.all(perClient.map((c) => clientBlock(BLOCK_16).then((b) => add(c, b))));
     const after = await cachePositions(service.metricsPort);
     padding.total += after.total - before.total;
     padding.padding += after.padding - before.padding;
+    const s16 = rateOf({ tokens: blocks.reduce((sum, b) => sum + b.tokens, 0), ms: blocks.reduce((sum, b) => sum + b.ms, 0) / blocks.length });
+    passes.push([s16 / rateOf(r16), rateOf(s1) / rateOf(r1), s16 / rateOf(s1)]);
   }
   client.close();
   await decoder.session.release();
@@ -158,6 +186,8 @@ async function main(): Promise<void> {
   // Cache positions the 16-client blocks attended over, and the padding among them.
   const padding = { total: 0, padding: 0 };
   const rounds: number[][] = [];
+  /** Each round's passes. */
+  const passesByRound: PassRatios[][] = [];
   // 1-client requests to the service, and to a bare grpc-js server answering after as long (see bare-grpc-server.ts).
   const serviceTimings: TimedRequest[] = [];
   const bareTimings: TimedRequest[] = [];
@@ -173,7 +203,9 @@ async function main(): Promise<void> {
   try {
     for (let i = 0; i < REPEAT; i++) {
       collectGarbage();
-      const { raw1: r1, service1: s1, raw16: r16, service16: s16 } = await inTurn(dir, service, load, serviceTimings, padding);
+      const passes: PassRatios[] = [];
+      const { raw1: r1, service1: s1, raw16: r16, service16: s16 } = await inTurn(dir, service, load, serviceTimings, padding, passes);
+      passesByRound.push(passes);
       collectGarbage();
       await bareRequests();
       collectGarbage();
@@ -190,15 +222,26 @@ async function main(): Promise<void> {
     row('service over gRPC, 1 client', svc1);
     row('service over gRPC, 16 clients', svc16);
     row('2 raw loops at once, batch 8 each', twoRaw8);
-    const ratio = (name: string, v: number, target: number) => process.stdout.write(`${name.padEnd(46)} ${v.toFixed(2)}x  (target >= ${target}x) ${v >= target ? 'met' : 'NOT met'}\n`);
-    ratio('service 16 clients / raw batch 16', svc16 / raw16, 0.8);
-    ratio('service 1 client / raw batch 1', svc1 / raw1, 0.9);
-    ratio('service 16 clients / service 1 client', svc16 / svc1, 4);
+    [svc16 / raw16, svc1 / raw1, svc16 / svc1].forEach((v, k) => {
+      const { name, min } = TARGETS[k]!;
+      process.stdout.write(`${name.padEnd(46)} ${v.toFixed(2)}x  (target >= ${min}x) ${v >= min ? 'met' : 'NOT met'}\n`);
+    });
     if (REPEAT > 1) {
       // The same ratios taken within each round, then the median: less exposed to drift between rounds.
       const paired = (num: number, den: number) => medianOf(rounds.map((r) => r[num]! / r[den]!)).toFixed(2);
       process.stdout.write(`${'medians of the per-round ratios'.padEnd(46)} ${paired(3, 1)}x / ${paired(2, 0)}x / ${paired(3, 2)}x\n`);
     }
+    // The finest pairing: each pass through the four blocks on its own, with a 95% interval of
+    // the median (rounds resampled whole); a target counts as shown only when the interval clears it.
+    const passes = passesByRound.flat();
+    const withInterval = REPEAT >= MIN_ROUNDS_FOR_INTERVAL;
+    process.stdout.write(`per pass through the four blocks (${passes.length} passes in ${REPEAT} rounds), medians${withInterval ? ' with 95% bootstrap intervals' : ` (intervals from --repeat ${MIN_ROUNDS_FOR_INTERVAL} on)`}:\n`);
+    TARGETS.forEach(({ name, min: target }, k) => {
+      const m = medianInterval(passesByRound.map((round) => round.map((p) => p[k]!)));
+      const verdict = !withInterval ? '' : m.low >= target ? ' met: the interval clears the target;' : m.high < target ? ' NOT met: the interval is below the target;' : ' not resolved: the interval spans the target;';
+      const interval = withInterval ? ` [${m.low.toFixed(2)}, ${m.high.toFixed(2)}]` : '';
+      process.stdout.write(`  ${name.padEnd(44)} ${m.median.toFixed(2)}x${interval}  (target >= ${target}x)${verdict} ${passes.filter((p) => p[k]! >= target).length} of ${passes.length} passes >= target\n`);
+    });
     // Where the 1-client gap goes: per request, the client's clock minus the server's timings.total.
     const overhead = (ts: readonly TimedRequest[]) => medianOf(ts.map((t) => t.clientMs - t.serverMs));
     const [serviceOverhead, bareOverhead, serverMs] = [overhead(serviceTimings), overhead(bareTimings), medianOf(serviceTimings.map((t) => t.serverMs))];
