@@ -45,6 +45,9 @@ const BLOCK = 6;
 /** The same at batch 16 (raw batch 16, and requests per client at 16 clients): a sequence takes ~16x longer. */
 const BLOCK_16 = 3;
 
+/** Concurrent clients of the many-client side (the issue's 16). */
+const CLIENTS = 16;
+
 /** What one side counted: tokens over the time they took. */
 interface Counted {
   tokens: number;
@@ -53,6 +56,18 @@ interface Counted {
 
 /** Tokens per second of what a side counted. */
 const rateOf = (c: Counted) => (1000 * c.tokens) / c.ms;
+
+/** What several blocks of one side counted together. */
+const sumOf = (cs: readonly Counted[]): Counted => ({ tokens: cs.reduce((t, c) => t + c.tokens, 0), ms: cs.reduce((t, c) => t + c.ms, 0) });
+
+/** What each side counted in one pass through the four blocks. */
+interface Pass {
+  readonly raw1: Counted;
+  readonly service1: Counted;
+  readonly raw16: Counted;
+  /** All 16 clients' tokens over one client's mean counted time (they ran side by side). */
+  readonly service16: Counted;
+}
 
 /** Rounds it takes to print a 95% interval: the bootstrap draws whole rounds, and with fewer (5 in a trial run) its interval came out far narrower than the rounds scatter. */
 const MIN_ROUNDS_FOR_INTERVAL = 20;
@@ -64,8 +79,10 @@ const TARGETS = [
   { name: 'service 16 clients / service 1 client', min: 4 },
 ] as const;
 
-/** The target ratios of one pass through the four blocks: blocks seconds apart, so the VM's drift between minutes cancels. */
+/** The target ratios (in `TARGETS` order) of one pass: blocks seconds apart, so the VM's drift between minutes cancels. */
 type PassRatios = [number, number, number];
+
+const ratiosOf = (p: Pass): PassRatios => [rateOf(p.service16) / rateOf(p.raw16), rateOf(p.service1) / rateOf(p.raw1), rateOf(p.service16) / rateOf(p.service1)];
 
 /**
  * Raw batch 1, the service at 1 client, raw batch 16 and the service at 16 clients, measured
@@ -78,6 +95,7 @@ type PassRatios = [number, number, number];
  * asleep took 6-12% longer here) and is not counted. A side's rate is its counted tokens over its
  * counted time; at 16 clients, all clients' tokens over one client's mean counted time (each
  * client always has a request waiting, so that is the service's throughput, as at 1 client). Every counted 1-client request goes to `timings`.
+ * Returns each pass's counts; a side's rate over the round is its passes' counts summed.
  */
 async function inTurn(
   dir: string,
@@ -85,18 +103,10 @@ async function inTurn(
   load: LoadOptions,
   timings: TimedRequest[],
   padding: { total: number; padding: number },
-  passes: PassRatios[],
-): Promise<{ raw1: number; service1: number; raw16: number; service16: number }> {
+): Promise<Pass[]> {
   const decoder = await loadOnnxDecoder(dir, { intraOpThreads: THREADS });
   const client = benchClient(service.grpcPort, load);
-  const counted = { raw1: { tokens: 0, ms: 0 }, service1: { tokens: 0, ms: 0 }, raw16: { tokens: 0, ms: 0 } };
-  const perClient: Counted[] = Array.from({ length: 16 }, () => ({ tokens: 0, ms: 0 }));
-  /** Adds what a block counted to `into`; returns that block's own count. */
-  const add = (into: Counted, block: Counted) => {
-    into.tokens += block.tokens;
-    into.ms += block.ms;
-    return block;
-  };
+  const passes: Pass[] = [];
   const rawBlock = async (batch: number, sequences: number): Promise<Counted> => {
     const block = { tokens: 0, ms: 0 };
     for (let i = 0; i < sequences; i++) {
@@ -123,26 +133,19 @@ async function inTurn(
   };
   const started = performance.now();
   while (performance.now() - started < 4 * SECONDS * 1000) {
-    const r1 = add(counted.raw1, await rawBlock(1, BLOCK));
-    const s1 = add(counted.service1, await clientBlock(BLOCK, timings));
-    const r16 = add(counted.raw16, await rawBlock(16, BLOCK_16));
+    const raw1 = await rawBlock(1, BLOCK);
+    const service1 = await clientBlock(BLOCK, timings);
+    const raw16 = await rawBlock(16, BLOCK_16);
     const before = await cachePositions(service.metricsPort);
-    const blocks = await Promise.all(perClient.map((c) => clientBlock(BLOCK_16).then((b) => add(c, b))));
+    const clients = sumOf(await Promise.all(Array.from({ length: CLIENTS }, () => clientBlock(BLOCK_16))));
     const after = await cachePositions(service.metricsPort);
     padding.total += after.total - before.total;
     padding.padding += after.padding - before.padding;
-    const s16 = rateOf({ tokens: blocks.reduce((sum, b) => sum + b.tokens, 0), ms: blocks.reduce((sum, b) => sum + b.ms, 0) / blocks.length });
-    passes.push([s16 / rateOf(r16), rateOf(s1) / rateOf(r1), s16 / rateOf(s1)]);
+    passes.push({ raw1, service1, raw16, service16: { tokens: clients.tokens, ms: clients.ms / CLIENTS } });
   }
   client.close();
   await decoder.session.release();
-  return {
-    raw1: rateOf(counted.raw1),
-    service1: rateOf(counted.service1),
-    raw16: rateOf(counted.raw16),
-    // All clients' tokens over one client's mean counted time (they ran side by side).
-    service16: rateOf({ tokens: perClient.reduce((sum, c) => sum + c.tokens, 0), ms: perClient.reduce((sum, c) => sum + c.ms, 0) / perClient.length }),
-  };
+  return passes;
 }
 
 /**
@@ -203,9 +206,9 @@ async function main(): Promise<void> {
   try {
     for (let i = 0; i < REPEAT; i++) {
       collectGarbage();
-      const passes: PassRatios[] = [];
-      const { raw1: r1, service1: s1, raw16: r16, service16: s16 } = await inTurn(dir, service, load, serviceTimings, padding, passes);
-      passesByRound.push(passes);
+      const passes = await inTurn(dir, service, load, serviceTimings, padding);
+      passesByRound.push(passes.map(ratiosOf));
+      const [r1, s1, r16, s16] = (['raw1', 'service1', 'raw16', 'service16'] as const).map((side) => rateOf(sumOf(passes.map((p) => p[side]))));
       collectGarbage();
       await bareRequests();
       collectGarbage();
@@ -237,7 +240,8 @@ async function main(): Promise<void> {
     const withInterval = REPEAT >= MIN_ROUNDS_FOR_INTERVAL;
     process.stdout.write(`per pass through the four blocks (${passes.length} passes in ${REPEAT} rounds), medians${withInterval ? ' with 95% bootstrap intervals' : ` (intervals from --repeat ${MIN_ROUNDS_FOR_INTERVAL} on)`}:\n`);
     TARGETS.forEach(({ name, min: target }, k) => {
-      const m = medianInterval(passesByRound.map((round) => round.map((p) => p[k]!)));
+      const byRound = passesByRound.map((round) => round.map((p) => p[k]!));
+      const m = withInterval ? medianInterval(byRound) : { median: medianOf(byRound.flat()), low: NaN, high: NaN };
       const verdict = !withInterval ? '' : m.low >= target ? ' met: the interval clears the target;' : m.high < target ? ' NOT met: the interval is below the target;' : ' not resolved: the interval spans the target;';
       const interval = withInterval ? ` [${m.low.toFixed(2)}, ${m.high.toFixed(2)}]` : '';
       process.stdout.write(`  ${name.padEnd(44)} ${m.median.toFixed(2)}x${interval}  (target >= ${target}x)${verdict} ${passes.filter((p) => p[k]! >= target).length} of ${passes.length} passes >= target\n`);
